@@ -1,0 +1,45 @@
+// The core's entry point: grids in, recognised forms with their findings out. Knows nothing of Excel or files.
+import type { Grid } from './grid';
+import type { FormResult, WorkbookResult } from './findings';
+import { type Form, formValues, fieldValue } from './model/form';
+import { recogniseSheet } from './recognise';
+import { runRules } from './rules';
+
+function headerOf(form: Form): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, f] of form.fields) {
+    const m = /^(?:older\.)?header\.(.+)$/.exec(k);
+    if (!m) continue;
+    const v = fieldValue(f);
+    out[m[1]!] = v === null ? null : String(v);
+  }
+  return out;
+}
+
+export function checkForm(form: Form): FormResult {
+  return {
+    sheet: form.sheet,
+    anchor: form.anchor,
+    edition: form.edition,
+    fiscalYear: form.fiscalYear,
+    header: headerOf(form),
+    values: formValues(form),
+    findings: runRules(form),
+  };
+}
+
+export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notForms: WorkbookResult['notForms'] } {
+  const forms: Form[] = [];
+  const notForms: WorkbookResult['notForms'] = [];
+  for (const g of grids) {
+    const r = recogniseSheet(g);
+    forms.push(...r.forms);
+    if (r.notForm) notForms.push(r.notForm);
+  }
+  return { forms, notForms };
+}
+
+export function checkWorkbook(grids: readonly Grid[]): WorkbookResult {
+  const { forms, notForms } = recogniseWorkbook(grids);
+  return { forms: forms.map(checkForm), notForms };
+}

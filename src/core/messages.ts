@@ -1,0 +1,169 @@
+// Every Japanese message the checks produce, in one place, with the numbers interpolated.
+// Places are named in the form's own terms (「2. 未収金の推移 D行(令和元 実績) ケ列」) followed by the cell address.
+import type { Form } from './model/form';
+import { toCircled } from './text/normalize';
+import { fiscalYearLabel } from './text/fiscalYear';
+
+const PART_JA: Record<string, string> = { past: '過年度', current: '現年度', total: '合計' };
+const MEASURE_JA: Record<string, string> = { count: '未収債権の件数', balance: '未収金残高' };
+const HEADER_JA: Record<string, string> = {
+  bureau: '所属',
+  section: '担当',
+  claimNo: '債権整理番号',
+  claimType: '債権区分',
+  claimName: '債権名',
+};
+
+export function fmtAmount(n: number): string {
+  const s = Math.abs(n).toLocaleString('ja-JP', { maximumFractionDigits: 3 });
+  return n < 0 ? `▲${s}` : s;
+}
+
+export function fmtYen(n: number): string {
+  return `${fmtAmount(n)}千円`;
+}
+
+export function fmtRate(r: number | null): string {
+  if (r === null) return '—';
+  return `${(Math.round(r * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
+export function categoryName(cat: string): string {
+  if (cat === '15-2') return '⑮-2(番号なしの列)';
+  if (cat === 'collect') return '回収債権 計';
+  if (cat === 'settle') return '整理債権 計';
+  if (cat === 'total') return '合計';
+  return toCircled(Number(cat));
+}
+
+/** The year word N+offset as the form would print it, when N is known. */
+export function yearWord(form: Form, offset: number): string {
+  return form.fiscalYear === null ? (offset === 0 ? '当年度' : offset > 0 ? `${offset}年後` : `${-offset}年前`) : fiscalYearLabel(form.fiscalYear + offset);
+}
+
+/** A key's place in form terms, without the address. */
+export function placeOf(form: Form, k: string): string {
+  const p = k.split('.');
+  switch (p[0]) {
+    case 'header':
+      return `表頭 ${HEADER_JA[p[1]!] ?? p[1]}`;
+    case 'rating':
+      return `1. 達成状況 ${PART_JA[p[1]!] ?? p[1]}`;
+    case 'trend': {
+      const row = p[1]!;
+      const code = p.slice(2).join('.');
+      const label = form.edition === 'current' ? form.rowLabels[row as keyof typeof form.rowLabels] : undefined;
+      return `2. 未収金の推移 ${row}行${label ? `(${label})` : ''} ${code}列`;
+    }
+    case 'status':
+      return `3. 未収金実績の状況 ${PART_JA[p[1]!]} ${MEASURE_JA[p[2]!]} ${categoryName(p[3]!)}`;
+    case 'summary':
+      return {
+        debtors: '3. 債務者数',
+        cases: '3. 未収債権の件数(過年度+現年度)',
+        balance: '3. 未収金残高(過年度+現年度)',
+      }[p[1] as 'debtors' | 'cases' | 'balance'];
+    case 'narrative':
+      return p[1] === 'verify'
+        ? `4. 取組内容の検証など ${p[3]}(${PART_JA[p[2]!]})`
+        : `5. ${yearWord(form, 1)}の取組内容(${PART_JA[p[2]!]})`;
+    case 'older':
+      return olderPlace(p.slice(1));
+    default:
+      return k;
+  }
+}
+
+function olderPlace(p: string[]): string {
+  switch (p[0]) {
+    case 'header':
+      return `1. ${{ affiliation: '所属', claimName: '債権名', claimType: '債権区分' }[p[1]!] ?? p[1]}`;
+    case 'balance':
+      return `2. 未収金残高の推移 ${p[1]}`;
+    case 'rates':
+      return `3. ${PART_JA[p[1]!]} ${p[2] === 'collection' ? '徴収率' : '整理率'} ${p[3]}`;
+    case 'status': {
+      const part =
+        { total: '合計', currentYear: '当年度賦課分', pastYears: '前年度以前賦課分', collectSubtotal: '回収債権 計', settleSubtotal: '整理債権 計' }[
+          p[1]!
+        ] ?? toCircled(Number(p[1]));
+      const measure = { count: '件数', amount: '金額', debtors: '債務者数' }[p[2]!] ?? p[2];
+      return `4. 決算での未収金残高の状況 ${part} ${measure}`;
+    }
+    case 'rating':
+      return `5. 目標達成状況 ${{ total: '現年度+過年度', current: 'うち現年度', past: 'うち過年度' }[p[1]!] ?? p[1]}`;
+    default:
+      return p.join('.');
+  }
+}
+
+/** A key's place with its cell address: 「2. 未収金の推移 D行(令和元 実績) ケ列 [R12]」. */
+export function where(form: Form, k: string): string {
+  const f = form.fields.get(k);
+  return f ? `${placeOf(form, k)} [${f.address}]` : `${placeOf(form, k)} [欄が見つかりません]`;
+}
+
+export const messages = {
+  hdrRequired: (w: string) => `${w}が空欄です。表頭の項目はすべて記入してください。`,
+  hdrMissingLabel: (name: string) => `表頭に「${name}」の欄が見つかりません。`,
+  hdrClaimNo: (w: string, v: string) => `${w}「${v}」は3桁の数字(複数なら「056・057」のように・でつなぐ)ではありません。`,
+  hdrClaimType: (w: string, v: string) =>
+    `${w}「${v}」は債権区分として認識できません。強制徴収公債権(強制公)・非強制徴収公債権(非強公)・私債権のいずれかを記入してください。`,
+  rateCode: (w: string, v: string | null) =>
+    v === null
+      ? `${w}が空欄です。A・B1・B2・—のいずれかを記入してください。`
+      : `${w}「${v}」は評価記号ではありません。A・B1・B2・—のいずれかを記入してください。`,
+  rateMismatch: (w: string, printed: string, reason: string, proposed: string) =>
+    `${w}は「${printed}」ですが、数値からは「${proposed.split('|').join('」または「')}」です。${reason}`,
+  trdFormula: (w: string, rule: string, expected: string, found: string) =>
+    `${w}が計算式(${rule})と合いません。計算上は ${expected}、記入は ${found} です。`,
+  trdCarry: (w: string, fromWhere: string, expected: number, found: number) =>
+    `${w}は${fromWhere}の未収金残高(ケ'')を引き継ぐはずですが、${fmtYen(found)}となっています(引継ぎ元は ${fmtYen(expected)}、差 ${fmtAmount(found - expected)})。`,
+  trdNegative: (w: string, v: number) => `${w}が負の値(${fmtYen(v)})です。`,
+  trdOvercollect: (w: string, collected: number, written: number, assessed: number, cur: boolean) =>
+    `${w}: 徴収額${cur ? "エ'" : 'エ'}と不納欠損額${cur ? "オ'" : 'オ'}の計 ${fmtYen(collected + written)} が調定額${cur ? "ウ'" : 'ウ'} ${fmtYen(assessed)} を超えています。`,
+  trdMissingInput: (w: string) => `${w}が空欄です。同じ行のほかの欄は記入されています。`,
+  trdMissingRow: (row: string, label: string) => `2. 未収金の推移 ${row}行(${label})が記入されていません。`,
+  trdNotInteger: (w: string, v: number) => `${w}の ${v} は整数ではありません。千円単位の整数(百円単位を四捨五入)で記入してください。`,
+  trdYen: (w: string, v: number, ref: number) =>
+    `${w}の ${fmtAmount(v)} は周りの金額(${fmtAmount(ref)}前後)の約${Math.round(v / ref).toLocaleString('ja-JP')}倍です。円単位で入力していませんか(単位は千円)。`,
+  catSubtotal: (w: string, parts: string, expected: number, found: number) =>
+    `${w}が${parts}の合計と合いません。合計すると ${fmtAmount(expected)}、記入は ${fmtAmount(found)} です(差 ${fmtAmount(found - expected)})。`,
+  catLink: (w: string, d: string, expected: number, found: number) =>
+    `${w} ${fmtYen(found)} が ${d} の ${fmtYen(expected)} と一致しません(差 ${fmtAmount(found - expected)})。` +
+    (Math.abs(found - expected) <= 2 ? '区分ごとに千円未満を四捨五入したことによる端数差のようです。合計が2のD行と一致するよう調整してください。' : ''),
+  catSummaryCases: (w: string, expected: number, found: number) =>
+    `${w} ${fmtAmount(found)}件が、区分別の件数の合計(過年度+現年度)${fmtAmount(expected)}件と一致しません。`,
+  catSummaryBalance: (w: string, d: string, expected: number, found: number) =>
+    `${w} ${fmtYen(found)} が ${d} の ${fmtYen(expected)} と一致しません(差 ${fmtAmount(found - expected)})。` +
+    (Math.abs(found - expected) <= 2 ? '端数処理の違いのようです。' : ''),
+  catPairBalanceOnly: (w: string, balance: number) => `${w}に残高 ${fmtYen(balance)} がありますが、件数が記入されていません。`,
+  catPairCountOnly: (w: string, count: number) => `${w}に件数 ${count}件がありますが、残高が記入されていません。`,
+  catEnforced: (w: string, claimType: string) =>
+    `${w}は【強制公】(強制徴収公債権のみ)の区分ですが、債権区分は「${claimType}」です。区分の選び方を確認してください。`,
+  catDebtorsOver: (w: string, debtors: number, cases: number) =>
+    `${w} ${debtors}人が未収債権の件数 ${cases}件を上回っています。連帯債務者・保証人や相続人は1件・1人と数えます。`,
+  catDebtorsZero: (w: string, balance: number) => `${w}が${'0'}(または空欄)ですが、未収金残高 ${fmtYen(balance)} が残っています。`,
+  fmlHardcoded: (w: string, rule: string, value: string) =>
+    `${w}は計算式(${rule})の欄ですが、数式ではなく値 ${value} が直接入力されています。数値を変えても再計算されません。`,
+  fmlValuesOnly: () =>
+    'この様式には数式が一つもありません(値だけの貼り付けのようです)。計算は点検しましたが、数値を変えても再計算されません。「数式を入れる」で数式を戻せます。',
+  fmlError: (cell: string, err: string) => `セル ${cell} がエラー値 ${err} を表示しています。`,
+  fmlAddin: (cell: string) =>
+    `セル ${cell} はこのアドインのカスタム関数(MISHUKIN)を使っています。アドインを入れていない提出先では #NAME? と表示されます。`,
+  txtRequired: (w: string, rating: string) => `評価が「${rating}」ですが、${w}が記入されていません。目標未達の場合は課題と改善策を記入してください。`,
+  txtPlan: (w: string) => `${w}が空欄です。記入することがない場合は「—」と記入してください。`,
+  valTextNum: (cells: string[]) =>
+    `${cells.length}個の数値が文字列(全角数字・桁区切り・▲など)で入力されています(${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' ほか' : ''})。値は正しく読み取りましたが、Excel の計算には使われません。`,
+  valParse: (w: string, text: string) => `${w}の「${text}」を数値として読み取れません。`,
+  partMissing: (part: string) => `${part}が見つかりません。この部分の点検は行っていません。`,
+  // Older edition
+  olderScope: () =>
+    '旧様式(未収債権の目標及び具体処理策)です。小計・合計、残高の一致、評価記号、達成率と評価の整合を点検しました。現行様式の点検(2. 未収金の推移の計算式・年度間の引継ぎ、①〜⑯の区分、【強制公】区分、数式の点検)はこの様式には当てはまりません。',
+  olderCountBasis: (w: string, sum: number, debtors: number, cases: number) =>
+    `${w}: 区分別の人(件)数の合計 ${fmtAmount(sum)} が債務者数 ${fmtAmount(debtors)} と一致し、件数 ${fmtAmount(cases)} とは一致しません。区分を人数で数えているようです(件数と人数の混在)。`,
+  olderRating: (w: string, printed: string, ratio: number, grade: string) =>
+    `${w}は「${printed}」ですが、達成率(目標残高÷実績残高)は ${(ratio * 100).toFixed(1)}% で、評価は「${grade}」に当たります。`,
+};
+
+export { PART_JA };

@@ -1,0 +1,69 @@
+import { text, isBlank } from '../model/form';
+import { HEADER_FIELDS, key } from '../model/keys';
+import { messages, placeOf, where } from '../messages';
+import { normalizeLabel } from '../text/normalize';
+import type { CurrentRule, Issue } from './rule';
+
+export type ClaimType = 'enforced' | 'nonEnforced' | 'private';
+
+/** 債権区分 as one of the three classes; null when it is none of them. */
+export function parseClaimType(raw: string | null): ClaimType | null {
+  if (!raw) return null;
+  const s = normalizeLabel(raw);
+  if (/非強制徴収公債権|非強公|公債権\(強制徴収できない\)/.test(s)) return 'nonEnforced';
+  if (/強制徴収公債権|強制公|公債権\(強制徴収できる\)/.test(s)) return 'enforced';
+  if (/私債権/.test(s)) return 'private';
+  return null;
+}
+
+export const hdrRequired: CurrentRule = {
+  id: 'HDR-REQUIRED',
+  severity: 'error',
+  edition: 'current',
+  title: '表頭(所属・担当・債権整理番号・債権区分・債権名)がすべて記入されている',
+  check(form) {
+    if (!form.found.header) return [{ keys: HEADER_FIELDS.map(key.header), message: messages.partMissing('表頭(所属・担当・債権整理番号・債権区分・債権名)') }];
+    const out: Issue[] = [];
+    for (const f of HEADER_FIELDS) {
+      const k = key.header(f);
+      if (!form.fields.has(k)) out.push({ keys: [k], message: messages.hdrMissingLabel(placeOf(form, k).replace('表頭 ', '')) });
+      else if (isBlank(form, k)) out.push({ keys: [k], message: messages.hdrRequired(where(form, k)) });
+    }
+    return out;
+  },
+};
+
+export const hdrClaimNo: CurrentRule = {
+  id: 'HDR-CLAIMNO',
+  severity: 'warning',
+  edition: 'current',
+  title: '債権整理番号が3桁の数字(複数は・でつなぐ)',
+  check(form) {
+    const k = key.header('claimNo');
+    const f = form.fields.get(k);
+    if (!f || f.parsed.status === 'blank') return [];
+    let v = text(form, k) ?? '';
+    // A number typed into a cell formatted "000" still shows three digits.
+    if (f.parsed.status === 'text' && /^\d+$/.test(v) && f.formula === undefined) {
+      const zeros = /^0+$/.exec((form.cells.find((c) => c.row === f.row && c.col === f.col)?.numFmt ?? '').trim());
+      if (zeros) v = v.padStart(zeros[0].length, '0');
+    }
+    const s = normalizeLabel(v).replace(/[･・]/g, '・');
+    return /^\d{3}(・\d{3})*$/.test(s) ? [] : [{ keys: [k], message: messages.hdrClaimNo(where(form, k), v) }];
+  },
+};
+
+export const hdrClaimType: CurrentRule = {
+  id: 'HDR-CLAIMTYPE',
+  severity: 'error',
+  edition: 'current',
+  title: '債権区分が 強制徴収公債権・非強制徴収公債権・私債権 のいずれか',
+  check(form) {
+    const k = key.header('claimType');
+    if (!form.fields.has(k) || isBlank(form, k)) return [];
+    const v = text(form, k);
+    return parseClaimType(v) ? [] : [{ keys: [k], message: messages.hdrClaimType(where(form, k), v ?? '') }];
+  },
+};
+
+export const headerRules = [hdrRequired, hdrClaimNo, hdrClaimType];

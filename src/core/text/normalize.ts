@@ -1,0 +1,52 @@
+// Text as printed on real sheets varies: full-width digits, half-width katakana, several primes and dashes,
+// labels broken over lines. Labels are compared after this normalisation, never as typed.
+
+const CIRCLED = /[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+/g;
+
+/** NFKC everywhere except circled numbers (NFKC would turn ① into 1). */
+export function nfkcKeepCircled(s: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(CIRCLED)) {
+    out += s.slice(last, m.index).normalize('NFKC') + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + s.slice(last).normalize('NFKC');
+}
+
+/** Unifies the primes used for ウ' ケ'' and friends: ' ’ ‘ ′ ´ ` → ', and ″ " → ''. */
+export function unifyPrimes(s: string): string {
+  return s.replace(/[″〃"“”]/g, "''").replace(/[’‘′´`]/g, "'");
+}
+
+/** A label for comparison: NFKC (circled numbers kept), primes unified, all white space removed. */
+export function normalizeLabel(s: string): string {
+  return unifyPrimes(nfkcKeepCircled(s)).replace(/\s+/g, '');
+}
+
+/** Each line of a cell's text, normalised, for labels that share a cell with others. */
+export function normalizedLines(s: string): string[] {
+  return unifyPrimes(nfkcKeepCircled(s))
+    .split(/\r?\n|\r/)
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l.length > 0);
+}
+
+/** The dash variants that mean "nothing" (—): — - － ― ー ‐ − – and friends. */
+export const DASH_RE = /^[-‐‑‒–—―−ーｰ－─━]$/;
+
+export function isDash(s: string): boolean {
+  return DASH_RE.test(s.trim().normalize('NFKC'));
+}
+
+const CIRCLED_NUMBERS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** ① → 1 … ⑳ → 20; null for anything else. */
+export function circledNumber(ch: string): number | null {
+  const i = CIRCLED_NUMBERS.indexOf(ch);
+  return i < 0 ? null : i + 1;
+}
+
+export function toCircled(n: number): string {
+  return CIRCLED_NUMBERS[n - 1] ?? String(n);
+}

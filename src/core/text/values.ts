@@ -1,0 +1,91 @@
+// Reading a cell tolerantly: 1,234 / １２３４ / ▲12 / △12 / -12 / 44.4% / 0.444 / — / blank all parse.
+// What cannot be parsed is reported by the caller as a finding, never thrown.
+import { type Cell, isCellError } from '../grid';
+import { isDash } from './normalize';
+
+export type FieldKind = 'amount' | 'count' | 'rate' | 'text' | 'rating';
+
+export type ParsedValue =
+  | { status: 'blank' }
+  | { status: 'dash' }
+  | { status: 'number'; value: number; /** typed as text (full-width digits, commas, ▲ …) */ textual: boolean }
+  | { status: 'text'; value: string }
+  | { status: 'unparseable'; text: string }
+  | { status: 'error'; error: string };
+
+const ERROR_TEXT = /^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
+}
+
+/** Parses the text of a numeric field; null when it is not a number. */
+export function parseNumberText(raw: string, kind: FieldKind): { value: number; percent: boolean } | null {
+  let s = raw.normalize('NFKC').replace(/\s+/g, '');
+  s = s.replace(/(千円|円|人|件)$/, '');
+  let negative = false;
+  if (/^[▲△▼]/.test(s)) {
+    negative = true;
+    s = s.slice(1);
+  } else if (/^[-−‐‒–—―ー]/.test(s) && s.length > 1) {
+    negative = true;
+    s = s.slice(1);
+  } else if (/^\(.+\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  // Some printed sheets use "." as the thousands separator (1.849 = 1,849): only for whole-千円 fields.
+  else if (kind !== 'rate' && !percent && /^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return null;
+  return { value: negative ? -n : n, percent };
+}
+
+/**
+ * Reads a cell for a field of the given kind. Rates come back as ratios (0.444): a workbook stores them so,
+ * while text such as "44.4%" (or a bare 44.4 where no % format applies) means percent.
+ */
+export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue {
+  if (!cell) return { status: 'blank' };
+  const v = cell.value;
+  if (v === null || v === undefined) return { status: 'blank' };
+  if (isCellError(v)) return { status: 'error', error: v.error };
+  if (kind === 'text' || kind === 'rating') {
+    if (typeof v === 'string') {
+      const t = v.trim();
+      if (t === '') return { status: 'blank' };
+      if (ERROR_TEXT.test(t)) return { status: 'error', error: t.toUpperCase() };
+      if (isDash(t)) return { status: 'dash' };
+      return { status: 'text', value: t };
+    }
+    if (typeof v === 'number') return { status: 'text', value: String(v) };
+    return { status: 'unparseable', text: String(v) };
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { status: 'unparseable', text: String(v) };
+    if (kind === 'rate' && !isPercentFormat(cell.numFmt) && Math.abs(v) > 1.5) {
+      return { status: 'number', value: v / 100, textual: false };
+    }
+    return { status: 'number', value: v, textual: false };
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return { status: 'blank' };
+    if (isDash(t)) return { status: 'dash' };
+    if (ERROR_TEXT.test(t)) return { status: 'error', error: t.toUpperCase() };
+    const p = parseNumberText(t, kind);
+    if (!p) return { status: 'unparseable', text: t };
+    let value = p.value;
+    if (kind === 'rate' && (p.percent || Math.abs(value) > 1.5)) value = value / 100;
+    else if (p.percent) value = value / 100;
+    return { status: 'number', value, textual: true };
+  }
+  return { status: 'unparseable', text: v instanceof Date ? v.toISOString().slice(0, 10) : String(v) };
+}
