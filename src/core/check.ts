@@ -5,13 +5,17 @@ import { type Form, formValues, fieldValue } from './model/form';
 import { recogniseSheet } from './recognise';
 import { runRules } from './rules';
 
+/** The older edition's 所属 is the whole affiliation; it stands where the current edition has 所属. */
+const OLDER_HEADER: Record<string, string> = { affiliation: 'bureau', claimType: 'claimType', claimName: 'claimName' };
+
 function headerOf(form: Form): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [k, f] of form.fields) {
-    const m = /^(?:older\.)?header\.(.+)$/.exec(k);
+    const m = /^(older\.)?header\.(.+)$/.exec(k);
     if (!m) continue;
+    const name = m[1] ? OLDER_HEADER[m[2]!] ?? m[2]! : m[2]!;
     const v = fieldValue(f);
-    out[m[1]!] = v === null ? null : String(v);
+    out[name] = v === null ? null : String(v);
   }
   return out;
 }

@@ -44,8 +44,50 @@ export interface CodeRow {
   cols: Map<TrendCode, number>;
 }
 
-/** Rows that print at least 12 distinct trend codes: one per current-edition form. */
+const NAME_CODES: [RegExp, readonly TrendCode[]][] = [
+  [/調定繰越額|前年度からの/, ['ア']],
+  [/調定減少額|年度中の/, ['イ']],
+  [/^調定額/, ['ウ', "ウ'"]],
+  [/^徴収額/, ['エ', "エ'"]],
+  [/^不納欠損額/, ['オ', "オ'"]],
+  [/^整理額/, ['カ', "カ'"]],
+  [/^徴収率/, ['キ', "キ'", "キ''"]],
+  [/^整理率/, ['ク', "ク'", "ク''"]],
+  [/^未収金残高/, ['ケ', "ケ'", "ケ''"]],
+];
+
+/**
+ * A sheet without the code row still prints the column names: the n-th 調定額 from the left is ウ then ウ',
+ * the n-th 未収金残高 is ケ, ケ', ケ'' (past, current, total are always in that order).
+ */
+function codesFromNames(labels: Label[]): Map<TrendCode, number> {
+  const seen = new Map<RegExp, number>();
+  const cols = new Map<TrendCode, number>();
+  for (const l of [...labels].sort((a, b) => a.col - b.col)) {
+    const hit = NAME_CODES.find(([re]) => re.test(l.norm));
+    if (!hit) continue;
+    const n = seen.get(hit[0]) ?? 0;
+    seen.set(hit[0], n + 1);
+    const code = hit[1][n];
+    if (code && !cols.has(code)) cols.set(code, l.col);
+  }
+  return cols;
+}
+
+/** Rows that print at least 12 distinct trend codes (or, failing that, the column names): one per form. */
 export function findCodeRows(index: LabelIndex): CodeRow[] {
+  const byCodes = findRowsByCodes(index);
+  const byNames: CodeRow[] = [];
+  const rowsWithLabels = new Set(index.labels.map((l) => l.row));
+  for (const row of rowsWithLabels) {
+    if (byCodes.some((c) => Math.abs(c.row - row) <= 3)) continue;
+    const cols = codesFromNames(index.row(row));
+    if (cols.size >= 15) byNames.push({ row, cols });
+  }
+  return [...byCodes, ...byNames].sort((a, b) => a.row - b.row);
+}
+
+function findRowsByCodes(index: LabelIndex): CodeRow[] {
   const rows = new Map<number, Map<TrendCode, number>>();
   for (const l of index.labels) {
     for (const line of l.lines) {
@@ -404,7 +446,11 @@ function readStatus(grid: Grid, index: LabelIndex, b: Region, put: (f: Field) =>
   // Summary: 債務者数, 未収債権の件数(過年度+現年度), 未収金残高(過年度+現年度) after the table.
   const lastData = dataRows[dataRows.length - 1]!.row;
   const sb = band(b, lastData + 1, b.bottom);
-  const summaryLabels = index.find(sb, (l) => /債務者数|件数|残高/.test(l.norm) && l.norm.length < 80);
+  // Notes on counting (【…の考え方】, ① …, ※ …) mention 件数 and 債務者数 too: they are not the fields.
+  const summaryLabels = index.find(
+    sb,
+    (l) => /債務者数|件数|残高/.test(l.norm) && l.norm.length <= 70 && !/^[【※(（①-⑳]/.test(l.norm),
+  );
   const isSummaryLabel = (s: string) => /債務者数|件数|残高|決算見込/.test(s);
   let summary = false;
   const pick = (re: RegExp, exclude?: RegExp) =>
@@ -419,7 +465,7 @@ function readStatus(grid: Grid, index: LabelIndex, b: Region, put: (f: Field) =>
   ] as const) {
     if (!l) continue;
     summary = true;
-    const at = valueCellOf(grid, l, isSummaryLabel);
+    const at = valueCellOf(grid, l, isSummaryLabel, 14);
     put(makeField(grid, key.summary(f), at.row, at.col, kind));
   }
   return { rows: dataRows.length, has15_2, summary };

@@ -87,7 +87,7 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
   const headerDefs: [string, RegExp][] = [
     ['affiliation', /^所属(名)?[:：]?/],
     ['claimType', /^(債権)?区分[:：]?/],
-    ['claimName', /^債権名[:：]?/],
+    ['claimName', /^(1[.．]?)?債権名[:：]?/],
   ];
   const isHeaderLabel = (s: string) => headerDefs.some(([, re]) => re.test(s) && s.replace(re, '') === '');
   let headerFound = false;

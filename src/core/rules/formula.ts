@@ -1,10 +1,10 @@
 import { isCellError, a1 } from '../grid';
-import type { CurrentForm } from '../model/form';
+import type { CurrentForm, Form } from '../model/form';
 import { key } from '../model/keys';
 import { computedFields } from '../formulas/computed';
 import { fmtAmount, messages, where } from '../messages';
 import { rowFilled } from './trend';
-import type { CurrentRule, Issue } from './rule';
+import type { AnyRule, CurrentRule, Issue } from './rule';
 
 function hasAnyFormula(form: CurrentForm): boolean {
   return form.cells.some((c) => c.formula !== undefined);
@@ -43,15 +43,15 @@ export const fmlValuesOnly: CurrentRule = {
   },
 };
 
-function keyAt(form: CurrentForm, row: number, col: number): string[] {
+function keyAt(form: Form, row: number, col: number): string[] {
   for (const f of form.fields.values()) if (f.row === row && f.col === col) return [f.key];
   return [];
 }
 
-export const fmlError: CurrentRule = {
+export const fmlError: AnyRule = {
   id: 'FML-ERROR',
   severity: 'error',
-  edition: 'current',
+  edition: 'any',
   title: 'エラー値(#DIV/0! #REF! #VALUE! など)を表示しているセルがない',
   check(form) {
     const out: Issue[] = [];

@@ -27,8 +27,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function runRules(form: Form, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
-    if (rule.edition !== form.edition) continue;
-    const issues = rule.edition === 'current' ? rule.check(form as Extract<Form, { edition: 'current' }>) : rule.check(form as Extract<Form, { edition: 'older' }>);
+    const issues =
+      rule.edition === 'any'
+        ? rule.check(form)
+        : rule.edition === 'current' && form.edition === 'current'
+          ? rule.check(form)
+          : rule.edition === 'older' && form.edition === 'older'
+            ? rule.check(form)
+            : [];
     for (const i of issues) {
       const cells = [
         ...i.keys.map((k) => form.fields.get(k)?.address).filter((a): a is string => !!a),

@@ -28,10 +28,12 @@ export interface OlderRule extends RuleBase {
   check: (form: OlderForm) => Issue[];
 }
 
-export type Rule = CurrentRule | OlderRule;
-
-export function appliesTo(rule: Rule, form: Form): boolean {
-  return rule.edition === form.edition;
+/** A rule that reads only fields and cells, the same in both editions. */
+export interface AnyRule extends RuleBase {
+  edition: 'any';
+  check: (form: Form) => Issue[];
 }
+
+export type Rule = CurrentRule | OlderRule | AnyRule;
 
 export type { Edition };

@@ -1,10 +1,10 @@
 import { messages, where } from '../messages';
-import type { CurrentRule } from './rule';
+import type { AnyRule } from './rule';
 
-export const valTextnum: CurrentRule = {
+export const valTextnum: AnyRule = {
   id: 'VAL-TEXTNUM',
   severity: 'info',
-  edition: 'current',
+  edition: 'any',
   title: '数値が文字列(全角数字・桁区切り・▲など)で入力されている(値は正しく読み取る)',
   check(form) {
     const fields = [...form.fields.values()].filter((f) => f.parsed.status === 'number' && f.parsed.textual);
@@ -13,10 +13,10 @@ export const valTextnum: CurrentRule = {
   },
 };
 
-export const valParse: CurrentRule = {
+export const valParse: AnyRule = {
   id: 'VAL-PARSE',
   severity: 'error',
-  edition: 'current',
+  edition: 'any',
   title: '数値欄に数値として読めない文字が入っていない',
   check(form) {
     return [...form.fields.values()]

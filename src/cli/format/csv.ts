@@ -1,0 +1,44 @@
+// CSV report: one row per finding, for Excel. UTF-8 with BOM (so Excel detects the encoding),
+// CRLF rows, RFC 4180 quoting, and every field neutralised against formula injection: the text
+// comes from someone else's workbook and must never run as a formula in the reader's Excel.
+import type { CheckReport } from './report';
+import { SEVERITY_JA } from './report';
+
+/** Japanese header: the rows are read by people in Excel. Documented in `mishukin check --help`. */
+export const CSV_HEADER = ['ファイル', 'シート', '位置', '規則', '重要度', 'セル', '項目', 'メッセージ'] as const;
+
+export const FILE_ERROR_RULE = 'FILE-ERROR';
+
+const BOM = '\uFEFF';
+
+/** A leading = + - @ TAB or CR makes Excel (and others) read a cell as a formula. */
+export function neutralise(field: string): string {
+  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+}
+
+export function csvField(field: string): string {
+  const s = neutralise(field);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvRow(fields: readonly string[]): string {
+  return fields.map(csvField).join(',');
+}
+
+export function formatCsv(report: CheckReport): string {
+  const rows: string[] = [csvRow(CSV_HEADER)];
+  for (const f of report.files) {
+    if (f.error) {
+      rows.push(csvRow([f.file, '', '', FILE_ERROR_RULE, SEVERITY_JA.error, '', '', `[${f.error.code}] ${f.error.message}`]));
+      continue;
+    }
+    for (const form of f.result?.forms ?? []) {
+      for (const x of form.findings) {
+        rows.push(
+          csvRow([f.file, form.sheet, form.anchor, x.rule, SEVERITY_JA[x.severity], x.cells.join(' '), x.keys.join(' '), x.message]),
+        );
+      }
+    }
+  }
+  return BOM + rows.join('\r\n') + '\r\n';
+}

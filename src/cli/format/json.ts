@@ -1,0 +1,65 @@
+// JSON report: {"files":[{"file","error","forms":[{sheet, anchor, edition, fiscalYear, header, values, findings}]}]}.
+// Built field by field so the shape stays exactly as documented whatever else the core adds.
+import type { Finding, FormResult } from '../../core/findings';
+import type { CheckReport, FileErrorInfo } from './report';
+
+export interface JsonFinding {
+  rule: string;
+  severity: Finding['severity'];
+  keys: string[];
+  cells: string[];
+  message: string;
+  proposed?: string;
+}
+
+export interface JsonForm {
+  sheet: string;
+  anchor: string;
+  edition: FormResult['edition'];
+  fiscalYear: number | null;
+  header: Record<string, string | null>;
+  values: Record<string, number | string | null>;
+  findings: JsonFinding[];
+}
+
+export interface JsonFile {
+  file: string;
+  error: FileErrorInfo | null;
+  forms: JsonForm[];
+}
+
+export interface JsonReport {
+  files: JsonFile[];
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  const out: JsonFinding = { rule: f.rule, severity: f.severity, keys: [...f.keys], cells: [...f.cells], message: f.message };
+  if (f.proposed !== undefined) out.proposed = f.proposed;
+  return out;
+}
+
+function jsonForm(f: FormResult): JsonForm {
+  return {
+    sheet: f.sheet,
+    anchor: f.anchor,
+    edition: f.edition,
+    fiscalYear: f.fiscalYear,
+    header: { ...f.header },
+    values: { ...f.values },
+    findings: f.findings.map(jsonFinding),
+  };
+}
+
+export function toJsonReport(report: CheckReport): JsonReport {
+  return {
+    files: report.files.map((f) => ({
+      file: f.file,
+      error: f.error ? { code: f.error.code, message: f.error.message } : null,
+      forms: f.error ? [] : (f.result?.forms ?? []).map(jsonForm),
+    })),
+  };
+}
+
+export function formatJson(report: CheckReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+}

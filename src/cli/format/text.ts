@@ -1,0 +1,110 @@
+// Japanese text report: file → form → severity → one line per finding, then a summary line.
+import type { Finding, FormResult } from '../../core/findings';
+import { SEVERITY_JA, SEVERITY_ORDER, totals, type CheckReport, type FileReport } from './report';
+
+export interface TextOptions {
+  /** ANSI colour; the caller decides (TTY and NO_COLOR). */
+  color: boolean;
+}
+
+type Style = 'bold' | 'red' | 'yellow' | 'cyan' | 'dim';
+const ANSI: Record<Style, string> = { bold: '1', red: '31', yellow: '33', cyan: '36', dim: '2' };
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
+/** 2019 → 令和元年度 (2019); 2018 → 平成30年度 (2018). */
+export function fiscalYearText(year: number | null): string {
+  if (year === null) return '年度不明';
+  let era: string;
+  if (year >= 2019) era = `令和${year === 2019 ? '元' : year - 2018}`;
+  else if (year >= 1989) era = `平成${year === 1989 ? '元' : year - 1988}`;
+  else era = String(year);
+  return `${era}年度 (${year})`;
+}
+
+const HEADER_LABELS: readonly [string, string][] = [
+  ['bureau', '所属'],
+  ['section', '担当'],
+  ['claimNo', '債権整理番号'],
+  ['claimName', '債権名'],
+];
+
+function headerValue(header: Record<string, string | null>, field: string): string | null {
+  // The core may key the header by field name or by full logical key.
+  return header[field] ?? header[`header.${field}`] ?? null;
+}
+
+/** Text from someone else's workbook: keep it on one line and free of terminal control codes. */
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/** "調査書!R12" → "R12" under its own form (the sheet is on the form's line); other sheets stay named. */
+function shortCell(cell: string, sheet: string): string {
+  for (const prefix of [`${sheet}!`, `'${sheet.replace(/'/g, "''")}'!`]) {
+    if (cell.startsWith(prefix)) return cell.slice(prefix.length);
+  }
+  return cell;
+}
+
+export function formatText(report: CheckReport, opts: TextOptions): string {
+  const paint = (style: Style, s: string): string => (opts.color ? `\x1b[${ANSI[style]}m${s}\x1b[0m` : s);
+  const lines: string[] = [];
+
+  const fileBlock = (f: FileReport): void => {
+    lines.push(paint('bold', `■ ${clean(f.file)}`));
+    if (f.error) {
+      lines.push(`  ${paint('red', '読み込めませんでした')} [${f.error.code}]: ${clean(f.error.message)}`);
+      return;
+    }
+    const forms = f.result?.forms ?? [];
+    const notForms = f.result?.notForms ?? [];
+    if (forms.length === 0) lines.push('  調査書の様式が見つかりませんでした。');
+    forms.forEach((form, i) => formBlock(form, i + 1, forms.length));
+    if (notForms.length > 0) {
+      lines.push('  様式として認識されなかったシート:');
+      for (const nf of notForms) lines.push(`    「${clean(nf.sheet)}」: ${clean(nf.reason)}`);
+    }
+  };
+
+  const formBlock = (form: FormResult, n: number, of: number): void => {
+    const edition = form.edition === 'current' ? '現行様式' : '旧様式';
+    const label = of > 1 ? `様式 ${n}/${of}` : '様式';
+    lines.push(
+      `  ${label}: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${edition} ・ ${fiscalYearText(form.fiscalYear)}`,
+    );
+    // Only the header fields the edition has (the older one has no 担当 or 債権整理番号).
+    const header = HEADER_LABELS.filter(([k]) => k in form.header).map(
+      ([k, ja]) => `${ja}: ${clean(headerValue(form.header, k) ?? '(空欄)')}`,
+    );
+    lines.push(`    ${header.join(' / ')}`);
+    if (form.findings.length === 0) {
+      lines.push('    指摘はありません。');
+      return;
+    }
+    for (const sev of SEVERITY_ORDER) {
+      const group = form.findings.filter((x) => x.severity === sev);
+      if (group.length === 0) continue;
+      lines.push(`    ${paint(SEVERITY_STYLE[sev], `${SEVERITY_JA[sev]} ${group.length} 件`)}`);
+      for (const finding of group) lines.push(`      ${findingLine(finding, form.sheet)}`);
+    }
+  };
+
+  const findingLine = (x: Finding, sheet: string): string => {
+    const shown = x.cells.map((c) => shortCell(c, sheet));
+    const cells = shown.length > 0 ? ` ${paint('dim', clean(shown.join(' ')))}` : '';
+    const proposed = x.proposed !== undefined ? `(数値から言える評価: ${clean(x.proposed)})` : '';
+    return `${paint(SEVERITY_STYLE[x.severity], `[${x.rule}]`)}${cells}: ${clean(x.message)}${proposed}`;
+  };
+
+  for (const f of report.files) {
+    fileBlock(f);
+    lines.push('');
+  }
+
+  const t = totals(report);
+  const unreadable = t.unreadable > 0 ? `(読み込めなかったもの ${t.unreadable})` : '';
+  const summary = `合計: ファイル ${t.files} 件${unreadable}、様式 ${t.forms} 件、エラー ${t.error} 件、確認 ${t.warning} 件、情報 ${t.info} 件`;
+  lines.push(paint('bold', summary));
+  return lines.join('\n') + '\n';
+}
