@@ -1,0 +1,132 @@
+// Writes laid-out forms to an .xlsx with exceljs: values, formulas with cached results, number formats, merges,
+// a light fill on the input cells (色付け箇所), bold titles, column widths and wrapped long labels.
+import ExcelJS from 'exceljs';
+import type { LayoutCell, LayoutSheet } from '../../core/layout/currentLayout';
+
+export interface WorkbookSheet {
+  name: string;
+  layout: LayoutSheet;
+}
+
+export interface WriteOptions {
+  /** Stamped as created/modified and on every zip entry, so that rewriting gives the same bytes. */
+  date?: Date;
+  creator?: string;
+}
+
+const FIXED_DATE = new Date(Date.UTC(2020, 3, 1, 0, 0, 0));
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function cellValue(c: LayoutCell): ExcelJS.CellValue {
+  if (c.formula !== undefined) {
+    const v: ExcelJS.CellFormulaValue = { formula: c.formula, date1904: false };
+    if (c.result !== undefined) v.result = c.result;
+    return v;
+  }
+  return c.value ?? null;
+}
+
+function isLongText(v: unknown): boolean {
+  return typeof v === 'string' && (v.includes('\n') || v.length > 12);
+}
+
+function styleCell(cell: ExcelJS.Cell, c: LayoutCell): void {
+  if (c.numFmt) cell.numFmt = c.numFmt;
+  switch (c.style) {
+    case 'title':
+      cell.font = { bold: true, size: 14 };
+      break;
+    case 'section':
+      cell.font = { bold: true };
+      break;
+    case 'input':
+      cell.fill = INPUT_FILL;
+      cell.border = BOX;
+      if (typeof c.value === 'string' && c.value.length > 20) {
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      }
+      break;
+    case 'computed':
+      cell.border = BOX;
+      cell.alignment = { horizontal: 'right' };
+      break;
+    case 'code':
+      cell.fill = HEAD_FILL;
+      cell.border = BOX;
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      break;
+    case 'label':
+      if (isLongText(c.value)) cell.alignment = { wrapText: true, vertical: 'middle' };
+      break;
+    default:
+      break;
+  }
+}
+
+/** Section titles and one-line notes run across empty cells; wrapping them would hide the text. */
+function isRunningText(c: LayoutCell, merged: ReadonlySet<string>): boolean {
+  return c.style === 'label' && typeof c.value === 'string' && c.value.length > 40 && !merged.has(`${c.row},${c.col}`);
+}
+
+export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions = {}): Promise<Buffer> {
+  const date = opts.date ?? FIXED_DATE;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = opts.creator ?? 'mishukin';
+  wb.lastModifiedBy = opts.creator ?? 'mishukin';
+  wb.created = date;
+  wb.modified = date;
+
+  for (const { name, layout } of sheets) {
+    // A4 landscape, one page wide, as the forms are printed.
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    const mergedTopLeft = new Set(layout.merges.map((m) => `${m.top},${m.left}`));
+    for (const c of layout.cells) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      cell.value = cellValue(c);
+      styleCell(cell, c);
+      if (isRunningText(c, mergedTopLeft)) cell.alignment = { wrapText: false, vertical: 'middle' };
+    }
+    for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const [col, w] of Object.entries(layout.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = w;
+    for (const [row, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
+  }
+
+  const out = await wb.xlsx.writeBuffer();
+  return stampZipDates(Buffer.from(out as ArrayBuffer), date);
+}
+
+/**
+ * exceljs (via JSZip) stamps every zip entry with the current time; overwrite the DOS date/time of each local
+ * and central header so that the same workbook always gives the same bytes.
+ */
+export function stampZipDates(buf: Buffer, date: Date): Buffer {
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip: end of central directory not found');
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('not a zip: bad central directory entry');
+    buf.writeUInt16LE(dosTime, p + 12);
+    buf.writeUInt16LE(dosDate, p + 14);
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.readUInt32LE(local) === 0x04034b50) {
+      buf.writeUInt16LE(dosTime, local + 10);
+      buf.writeUInt16LE(dosDate, local + 12);
+    }
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
+}
