@@ -21,6 +21,7 @@ export function computedFields(form: CurrentForm): ComputedField[] {
       out.push({ key: key.trend(row, 'ア'), rule: `ア=${from}行のケ''`, operands: [key.trend(from, "ケ''")] });
     }
     for (const c of TREND_COMPUTED) {
+      if (!has(key.trend(row, c.code))) continue;
       out.push({ key: key.trend(row, c.code), rule: `${c.code}=${c.rule}`, operands: c.operands.map((o) => key.trend(row as TrendRow, o)) });
     }
   }

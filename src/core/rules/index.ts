@@ -9,7 +9,7 @@ import { formulaRules } from './formula';
 import { textRules } from './text';
 import { valueRules } from './values';
 import { olderRules } from './older';
-import type { Rule } from './rule';
+import type { Issue, Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
   ...headerRules,
@@ -24,17 +24,22 @@ export const RULES: readonly Rule[] = [
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+function runOne(rule: Rule, form: Form): Issue[] {
+  if (rule.edition === 'any') return rule.check(form);
+  if (rule.edition === 'current') return form.edition === 'current' ? rule.check(form) : [];
+  return form.edition === 'older' ? rule.check(form) : [];
+}
+
 export function runRules(form: Form, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
-    const issues =
-      rule.edition === 'any'
-        ? rule.check(form)
-        : rule.edition === 'current' && form.edition === 'current'
-          ? rule.check(form)
-          : rule.edition === 'older' && form.edition === 'older'
-            ? rule.check(form)
-            : [];
+    let issues: Issue[];
+    try {
+      issues = runOne(rule, form);
+    } catch (e) {
+      // A rule must never take the whole check down: say which one could not run, and go on.
+      issues = [{ keys: [], severity: 'warning', message: `点検 ${rule.id} を実行できませんでした(内部エラー: ${e instanceof Error ? e.message : String(e)})。` }];
+    }
     for (const i of issues) {
       const cells = [
         ...i.keys.map((k) => form.fields.get(k)?.address).filter((a): a is string => !!a),

@@ -169,7 +169,7 @@ export const trdUnit: CurrentRule = {
           out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
           continue;
         }
-        if (Math.abs(v) < 100000) continue;
+        if (Math.abs(v) < 1000) continue;
         // Neighbours: the other amounts of the same row and the same column of the other rows.
         const others = [
           ...amountCodes.filter((x) => x !== c).map((x) => num(form, key.trend(row, x))),
