@@ -87,5 +87,6 @@ export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue 
     else if (p.percent) value = value / 100;
     return { status: 'number', value, textual: true };
   }
-  return { status: 'unparseable', text: v instanceof Date ? v.toISOString().slice(0, 10) : String(v) };
+  const shown = v instanceof Date ? (Number.isNaN(v.getTime()) ? '(不正な日付)' : v.toISOString().slice(0, 10)) : String(v);
+  return { status: 'unparseable', text: shown };
 }

@@ -177,6 +177,7 @@ describe('robustness', () => {
     fc.boolean(),
     fc.constant({ error: '#REF!' }),
     fc.date(),
+    fc.constant(new Date(Number.NaN)),
   );
 
   it('never throws on random grids', () => {
