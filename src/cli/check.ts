@@ -159,7 +159,7 @@ export async function collectInputs(args: readonly string[], cwd: string): Promi
 
 // ---------------------------------------------------------------------------------------------
 
-function readErrorInfo(err: unknown): FileErrorInfo {
+export function readErrorInfo(err: unknown): FileErrorInfo {
   // WorkbookReadError carries a code and a Japanese message; checked structurally so tests can fake it.
   if (err instanceof Error && err.name === 'WorkbookReadError') {
     const code = (err as { code?: unknown }).code;

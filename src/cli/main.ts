@@ -28,6 +28,7 @@ interface CommandEntry {
 /** The subcommands. To add one: a module exporting a CommandRunner, and one line here. */
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: 'ブックの調査書を検査する', load: async () => (await import('./check')).runCheck },
+  rate: { summary: '達成状況の評価(A・B1・B2・—)を数値から提案する', load: async () => (await import('./rate')).runRate },
 };
 
 export const EXIT_OK = 0;

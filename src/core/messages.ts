@@ -68,20 +68,27 @@ export function placeOf(form: Form, k: string): string {
         ? `4. 取組内容の検証など ${p[3]}(${PART_JA[p[2]!]})`
         : `5. ${yearWord(form, 1)}の取組内容(${PART_JA[p[2]!]})`;
     case 'older':
-      return olderPlace(p.slice(1));
+      return olderPlace(form, p.slice(1));
     default:
       return k;
   }
 }
 
-function olderPlace(p: string[]): string {
+/** "N-1実績" → "平成24年度 実績" when N is known. */
+function olderSlot(form: Form, slot: string): string {
+  const m = /^N([+-]1)?(実績|目標)$/.exec(slot);
+  if (!m || form.fiscalYear === null) return slot;
+  return `${yearWord(form, m[1] ? Number(m[1]) : 0)} ${m[2]}`;
+}
+
+function olderPlace(form: Form, p: string[]): string {
   switch (p[0]) {
     case 'header':
       return `1. ${{ affiliation: '所属', claimName: '債権名', claimType: '債権区分' }[p[1]!] ?? p[1]}`;
     case 'balance':
-      return `2. 未収金残高の推移 ${p[1]}`;
+      return `2. 未収金残高の推移 ${olderSlot(form, p[1]!)}`;
     case 'rates':
-      return `3. ${PART_JA[p[1]!]} ${p[2] === 'collection' ? '徴収率' : '整理率'} ${p[3]}`;
+      return `3. ${PART_JA[p[1]!]} ${p[2] === 'collection' ? '徴収率' : '整理率'} ${olderSlot(form, p[3]!)}`;
     case 'status': {
       const part =
         { total: '合計', currentYear: '当年度賦課分', pastYears: '前年度以前賦課分', collectSubtotal: '回収債権 計', settleSubtotal: '整理債権 計' }[
@@ -162,8 +169,8 @@ export const messages = {
     '旧様式(未収債権の目標及び具体処理策)です。小計・合計、残高の一致、評価記号、達成率と評価の整合を点検しました。現行様式の点検(2. 未収金の推移の計算式・年度間の引継ぎ、①〜⑯の区分、【強制公】区分、数式の点検)はこの様式には当てはまりません。',
   olderCountBasis: (w: string, sum: number, debtors: number, cases: number) =>
     `${w}: 区分別の人(件)数の合計 ${fmtAmount(sum)} が債務者数 ${fmtAmount(debtors)} と一致し、件数 ${fmtAmount(cases)} とは一致しません。区分を人数で数えているようです(件数と人数の混在)。`,
-  olderRating: (w: string, printed: string, ratio: number, grade: string) =>
-    `${w}は「${printed}」ですが、達成率(目標残高÷実績残高)は ${(ratio * 100).toFixed(1)}% で、評価は「${grade}」に当たります。`,
+  olderRating: (w: string, printed: string, reason: string, proposed: string) =>
+    `${w}は「${printed}」ですが、数値からは「${proposed.split('|').join('」または「')}」です。${reason}`,
 };
 
 export { PART_JA };

@@ -5,30 +5,14 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { collectInputs, runCheck, type CheckDeps } from '../../src/cli/check';
-import { main, parseArgv, UsageError, type CliIO } from '../../src/cli/main';
+import { main, parseArgv, UsageError } from '../../src/cli/main';
 import type { Finding, WorkbookResult } from '../../src/core/findings';
 import { Grid } from '../../src/core/grid';
 
 // src/core/check.ts exists, so the real core is used end to end; the other tests inject a fake
 // checker through runCheck's deps to control findings exactly.
 
-interface MemIO extends CliIO {
-  out: () => string;
-  err: () => string;
-}
-
-function memIO(cwd: string, opts: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {}): MemIO {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s), isTTY: opts.stdoutTTY ?? false },
-    stderr: { write: (s: string) => (err += s), isTTY: opts.stderrTTY ?? false },
-    env: opts.env ?? {},
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memIO } from '../helpers/memIO';
 
 const JsonOut = z.object({
   files: z.array(
@@ -393,8 +377,7 @@ describe('check end to end (real reader, real core)', () => {
     expect(rows[1]).toMatch(/^x\.xlsx,,,FILE-ERROR,エラー,,,\[not-zip\] /);
   });
 
-  // The sample workbooks built by scripts/build-fixtures.ts, when present in the tree.
-  const examples = path.join(__dirname, '..', '..', 'examples', 'current');
+  // The sample workbooks built by scripts/build-fixtures.ts (committed in examples/).
   test('real sample forms are recognised and reported in the documented shape', async () => {
     const io = memIO(path.join(__dirname, '..', '..'));
     const code = await main(['check', path.join('examples', 'current'), '--format', 'json'], io);

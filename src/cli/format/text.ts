@@ -34,7 +34,7 @@ function headerValue(header: Record<string, string | null>, field: string): stri
 }
 
 /** Text from someone else's workbook: keep it on one line and free of terminal control codes. */
-function clean(s: string): string {
+export function clean(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }

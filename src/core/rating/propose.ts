@@ -1,9 +1,9 @@
 // The rating guide (spec §5): what the numbers say about each column's code, with reasons in Japanese.
 // RATE-MISMATCH and the guide both call this, so the check and the guide never disagree.
 import type { CurrentForm } from '../model/form';
-import { fieldValue, num } from '../model/form';
+import { fieldValue, isBlank, num } from '../model/form';
 import { key, type RatingColumn, type TrendCode } from '../model/keys';
-import { fmtYen, placeOf } from '../messages';
+import { fmtYen, yearWord } from '../messages';
 import { isDash, normalizeLabel } from '../text/normalize';
 
 export type RatingCode = 'A' | 'B1' | 'B2' | '—';
@@ -49,12 +49,12 @@ export function proposeColumn(form: CurrentForm, column: RatingColumn): ColumnPr
   const rf = form.fields.get(key.rating(column));
   const printedRaw = rf ? fieldValue(rf) : null;
   const printed = printedRaw === null ? null : String(printedRaw);
-  const at = (k: string) => {
+  const at = (row: string, k: string) => {
     const f = form.fields.get(k);
-    return `${placeOf(form, k).replace(/^2\. 未収金の推移 /, '')}${f ? ` [${f.address}]` : ''}`;
+    return `${row}行 ${code}列${f ? ` [${f.address}]` : ''}`;
   };
-  const tWord = `${form.rowLabels.C ?? '修正目標'}(${at(targetKey)})`;
-  const aWord = `実績(${at(actualKey)})`;
+  const tWord = `${yearWord(form, 0)}の修正目標(${at('C', targetKey)})`;
+  const aWord = `実績(${at('D', actualKey)})`;
   const base = { column, target, actual, targetKey, actualKey, printed };
   const result = (allowed: RatingCode[], question: RatingQuestion, reasons: string[]): ColumnProposal => ({
     ...base,
@@ -65,6 +65,11 @@ export function proposeColumn(form: CurrentForm, column: RatingColumn): ColumnPr
   });
   const label = columnLabel(column);
 
+  if (actual === null && target === null && isBlank(form, actualKey) && isBlank(form, targetKey)) {
+    return result(['—'], null, [
+      `${label}: 修正目標(C行)・実績(D行)とも記入がありません(この区分の債権がない)。目標が設定されていないため「—」です。`,
+    ]);
+  }
   if (actual === null) {
     return result([], null, [`${label}: ${aWord}が空欄か数値でないため、評価を判断できません。`]);
   }

@@ -3,8 +3,9 @@
 import type { OlderForm } from '../model/form';
 import { num, text, isBlank } from '../model/form';
 import { fmtAmount, messages, where } from '../messages';
-import { normalizeLabel, isDash } from '../text/normalize';
+import { isDash } from '../text/normalize';
 import { parseClaimType } from './header';
+import { normalizeOlderRating, proposeOlderColumn } from '../rating/older';
 import type { Issue, OlderRule } from './rule';
 
 const s = (name: string, m: 'count' | 'amount' | 'debtors') => `older.status.${name}.${m}`;
@@ -109,14 +110,6 @@ export const olderLink: OlderRule = {
   },
 };
 
-const OLDER_CODES = ['A', 'B', 'C1', 'C2'] as const;
-type OlderCode = (typeof OLDER_CODES)[number];
-
-export function normalizeOlderRating(raw: string): OlderCode | null {
-  const v = normalizeLabel(raw).toUpperCase();
-  return (OLDER_CODES as readonly string[]).includes(v) ? (v as OlderCode) : null;
-}
-
 export const olderRateCode: OlderRule = {
   id: 'RATE-CODE',
   severity: 'error',
@@ -134,40 +127,18 @@ export const olderRateCode: OlderRule = {
   },
 };
 
-/** 達成率 grade: A ≥ 105%, B ≥ 95%, C below. */
-export function olderGrade(ratio: number): 'A' | 'B' | 'C' {
-  return ratio >= 1.05 ? 'A' : ratio >= 0.95 ? 'B' : 'C';
-}
-
 export const olderRateMismatch: OlderRule = {
   id: 'RATE-MISMATCH',
   severity: 'error',
   edition: 'older',
   title: '旧様式: 合計の評価が達成率(目標残高÷実績残高)と矛盾しない',
   check(form) {
+    // Only the total: its balance reading is on the form; the parts' readings are not decisive (older-edition.md).
+    const p = proposeOlderColumn(form, 'total');
+    const printed = p.printed === null ? null : normalizeOlderRating(p.printed);
+    if (!printed || p.proposed === null || p.proposed.split('|').includes(printed)) return [];
     const k = 'older.rating.total';
-    const v = text(form, k);
-    const printed = v === null ? null : normalizeOlderRating(v);
-    const target = num(form, 'older.balance.N目標');
-    const actual = num(form, 'older.balance.N実績');
-    if (!printed || target === null || actual === null || actual <= 0) return [];
-    const ratio = target / actual;
-    const grade = olderGrade(ratio);
-    // Where only one part exists, its 整理率 reading (actual ÷ target) is the total's too; two readings
-    // that disagree leave the grade undecided.
-    const settleGrades = (['current', 'past'] as const).map((p) => {
-      const t = num(form, `older.rates.${p}.settlement.N目標`);
-      const a = num(form, `older.rates.${p}.settlement.N実績`);
-      return t && a !== null ? olderGrade(a / t) : null;
-    });
-    const partsPresent = (['currentYear', 'pastYears'] as const).filter((p) => (num(form, s(p, 'amount')) ?? 0) !== 0);
-    if (partsPresent.length === 1) {
-      const only = settleGrades[partsPresent[0] === 'currentYear' ? 0 : 1];
-      if (only && only !== grade) return [];
-    }
-    if (printed.startsWith(grade)) return [];
-    const gradeName = grade === 'C' ? 'C1 または C2' : grade;
-    return [{ keys: [k, 'older.balance.N目標', 'older.balance.N実績'], message: messages.olderRating(where(form, k), printed, ratio, gradeName), proposed: grade === 'C' ? 'C1|C2' : grade }];
+    return [{ keys: [k, 'older.balance.N目標', 'older.balance.N実績'], message: messages.olderRating(where(form, k), printed, p.reasons.join(''), p.proposed), proposed: p.proposed }];
   },
 };
 

@@ -1,0 +1,112 @@
+// `mishukin rate <files or folders…> [--format text|json]`: the rating guide for every form found — what the
+// numbers say each column's code should be, with the reasons, beside what is printed.
+import { z } from 'zod';
+import type { Form } from '../core/model/form';
+import { collectInputs, readErrorInfo } from './check';
+import type { FileErrorInfo } from './format/report';
+import { clean, fiscalYearText } from './format/text';
+import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
+import type { FormGuide } from '../core/rating';
+
+export const RATE_USAGE = `使い方: mishukin rate <ファイルまたはフォルダ…> [--format text|json]
+
+各様式の「1. 達成状況」の評価(A・B1・B2・—)を、修正目標(C行)と実績(D行)の未収金残高から提案します。
+数値だけでは決まらないとき(目標未達で B1 か B2 か、目標0で目標を設定していたか)は、候補を「|」でつないで示します。
+旧様式は達成率から A・B・C1・C2 を示します。入力ファイルには一切書き込みません。
+
+オプション:
+  --format text|json  出力形式(既定: text)
+      json  {"files":[{"file","error","forms":[{"sheet","anchor","edition","fiscalYear",
+            "columns":{"past":{"proposed","printed","reasons","question"},"current":…,"total":…}}]}]}
+  --help, -h          この説明を表示します
+
+終了コード: 0 正常、2 使い方の誤り・読み込めないファイルあり
+`;
+
+const RateArgs = z.object({
+  format: z.enum(['text', 'json'], { error: '--format には text か json を指定してください。' }).default('text'),
+  help: z.boolean().default(false),
+  paths: z.array(z.string()),
+});
+
+interface RateForm extends FormGuide {
+  sheet: string;
+  anchor: string;
+  fiscalYear: number | null;
+}
+
+interface RateFile {
+  file: string;
+  error: FileErrorInfo | null;
+  forms: RateForm[];
+}
+
+const COLUMN_JA: Record<string, string> = { past: '過年度', current: '現年度', total: '合計' };
+const OLDER_COLUMN_JA: Record<string, string> = { total: '合計(現年度+過年度)', current: 'うち現年度', past: 'うち過年度' };
+
+function formatText(files: RateFile[]): string {
+  const lines: string[] = [];
+  for (const f of files) {
+    lines.push(`■ ${clean(f.file)}`);
+    if (f.error) {
+      lines.push(`  読み込めません: ${f.error.message}`, '');
+      continue;
+    }
+    if (f.forms.length === 0) lines.push('  調査書の様式が見つかりませんでした。');
+    for (const form of f.forms) {
+      lines.push(`  様式: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${form.edition === 'current' ? '現行様式' : '旧様式'} ・ ${fiscalYearText(form.fiscalYear)}`);
+      const names = form.edition === 'current' ? COLUMN_JA : OLDER_COLUMN_JA;
+      for (const [col, g] of Object.entries(form.columns)) {
+        const proposed = g.proposed === null ? '判断できません' : g.proposed.split('|').join(' または ');
+        const printed = g.printed === null ? '(空欄)' : clean(g.printed);
+        const agree = g.proposed !== null && g.printed !== null && g.proposed.split('|').includes(g.printed.trim().toUpperCase()) ? ' ✓' : '';
+        lines.push(`    ${names[col]}: 提案 ${proposed} / 記入 ${printed}${agree}`);
+        for (const r of g.reasons) lines.push(`      ${clean(r)}`);
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runRate(argv: string[], io: CliIO): Promise<number> {
+  let args: z.infer<typeof RateArgs>;
+  try {
+    const { options, positionals } = parseArgv(argv, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const parsed = RateArgs.safeParse({ ...options, paths: positionals });
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
+    args = parsed.data;
+  } catch (err) {
+    if (err instanceof UsageError) return usageError(io, err.message, RATE_USAGE);
+    throw err;
+  }
+  if (args.help) {
+    io.stdout.write(RATE_USAGE);
+    return EXIT_OK;
+  }
+  if (args.paths.length === 0) return usageError(io, '対象のファイルまたはフォルダを指定してください。', RATE_USAGE);
+
+  const [{ readWorkbookFile }, { recogniseWorkbook }, { guideForm }] = await Promise.all([
+    import('../adapters/xlsx/readWorkbook'),
+    import('../core/check'),
+    import('../core/rating'),
+  ]);
+  const toForm = (form: Form): RateForm => ({ sheet: form.sheet, anchor: form.anchor, fiscalYear: form.fiscalYear, ...guideForm(form) });
+  const inputs = await collectInputs(args.paths, io.cwd);
+  const files: RateFile[] = [];
+  for (const input of inputs) {
+    if (input.error) {
+      files.push({ file: input.display, error: input.error, forms: [] });
+      continue;
+    }
+    try {
+      const { forms } = recogniseWorkbook(await readWorkbookFile(input.absolute));
+      files.push({ file: input.display, error: null, forms: forms.map(toForm) });
+    } catch (err) {
+      files.push({ file: input.display, error: readErrorInfo(err), forms: [] });
+    }
+  }
+  io.stdout.write(args.format === 'json' ? `${JSON.stringify({ files }, null, 2)}\n` : formatText(files));
+  if (inputs.length === 0) io.stderr.write('mishukin: 対象の .xlsx / .xlsm ファイルが見つかりませんでした。\n');
+  return inputs.length === 0 || files.some((f) => f.error) ? EXIT_USAGE : EXIT_OK;
+}
