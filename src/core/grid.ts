@@ -108,10 +108,15 @@ export class Grid {
     return [...r.entries()].sort((a, b) => a[0] - b[0]);
   }
 
-  /** Every non-empty cell, row by row. */
-  *cells(): Generator<GridCell> {
-    const rows = [...this.rowsMap.keys()].sort((a, b) => a - b);
-    for (const r of rows) for (const [c, cell] of this.rowCells(r)) yield { row: r, col: c, ...cell };
+  private ordered: GridCell[] | null = null;
+
+  /** Every non-empty cell, row by row (computed once: a grid does not change). */
+  cells(): readonly GridCell[] {
+    if (!this.ordered) {
+      const rows = [...this.rowsMap.keys()].sort((a, b) => a - b);
+      this.ordered = rows.flatMap((r) => this.rowCells(r).map(([c, cell]) => ({ row: r, col: c, ...cell })));
+    }
+    return this.ordered;
   }
 
   get cellCount(): number {

@@ -1,12 +1,15 @@
-// The computed columns of 2. 未収金の推移 (spec §2), written once: the checks, the formula writer and the
-// custom functions all use these definitions.
+// The computed columns of 2. 未収金の推移 (spec §2), written once as expression trees: the checks, the formula
+// writer («数式を入れる») and the custom functions (MISHUKIN.*) all use these definitions.
 import type { TrendCode } from '../model/keys';
+import { add, divide, evaluate, ratio as rate, ref, refsOf, ruleText, sub, type Expr } from './expr';
 
 export type Operand = (code: TrendCode) => number;
 
 export interface ComputedColumn {
   code: TrendCode;
   kind: 'amount' | 'rate';
+  /** The arithmetic over the same row's columns. */
+  expr: Expr<TrendCode>;
   /** The rule as printed on the form, e.g. "ウ-(エ+オ)". */
   rule: string;
   operands: readonly TrendCode[];
@@ -14,36 +17,43 @@ export interface ComputedColumn {
   compute: (v: Operand) => number | null;
 }
 
-export function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
+/** numerator ÷ denominator; null where the denominator is 0. */
+export const ratio = divide;
+
+const c = (code: TrendCode) => ref(code);
+
+function column(code: TrendCode, expr: Expr<TrendCode>): ComputedColumn {
+  return {
+    code,
+    kind: expr.op === 'ratio' ? 'rate' : 'amount',
+    expr,
+    rule: ruleText(expr, (x) => x),
+    operands: refsOf(expr),
+    compute: (v) => evaluate(expr, v),
+  };
 }
 
 export const TREND_COMPUTED: readonly ComputedColumn[] = [
-  { code: 'イ', kind: 'amount', rule: 'ア-ウ', operands: ['ア', 'ウ'], compute: (v) => v('ア') - v('ウ') },
-  { code: 'カ', kind: 'amount', rule: 'イ+エ+オ', operands: ['イ', 'エ', 'オ'], compute: (v) => v('イ') + v('エ') + v('オ') },
-  { code: 'キ', kind: 'rate', rule: 'エ÷ウ', operands: ['エ', 'ウ'], compute: (v) => ratio(v('エ'), v('ウ')) },
-  { code: 'ク', kind: 'rate', rule: 'カ÷ア', operands: ['カ', 'ア'], compute: (v) => ratio(v('カ'), v('ア')) },
-  { code: 'ケ', kind: 'amount', rule: 'ウ-(エ+オ)', operands: ['ウ', 'エ', 'オ'], compute: (v) => v('ウ') - (v('エ') + v('オ')) },
-  { code: "カ'", kind: 'amount', rule: "エ'+オ'", operands: ["エ'", "オ'"], compute: (v) => v("エ'") + v("オ'") },
-  { code: "キ'", kind: 'rate', rule: "エ'÷ウ'", operands: ["エ'", "ウ'"], compute: (v) => ratio(v("エ'"), v("ウ'")) },
-  { code: "ク'", kind: 'rate', rule: "カ'÷ウ'", operands: ["カ'", "ウ'"], compute: (v) => ratio(v("カ'"), v("ウ'")) },
-  { code: "ケ'", kind: 'amount', rule: "ウ'-(エ'+オ')", operands: ["ウ'", "エ'", "オ'"], compute: (v) => v("ウ'") - (v("エ'") + v("オ'")) },
-  {
-    code: "キ''",
-    kind: 'rate',
-    rule: "(エ+エ')÷(ウ+ウ')",
-    operands: ['エ', "エ'", 'ウ', "ウ'"],
-    compute: (v) => ratio(v('エ') + v("エ'"), v('ウ') + v("ウ'")),
-  },
-  {
-    code: "ク''",
-    kind: 'rate',
-    rule: "(カ+カ')÷(ア+ウ')",
-    operands: ['カ', "カ'", 'ア', "ウ'"],
-    compute: (v) => ratio(v('カ') + v("カ'"), v('ア') + v("ウ'")),
-  },
-  { code: "ケ''", kind: 'amount', rule: "ケ+ケ'", operands: ['ケ', "ケ'"], compute: (v) => v('ケ') + v("ケ'") },
+  column('イ', sub(c('ア'), c('ウ'))),
+  column('カ', add(c('イ'), c('エ'), c('オ'))),
+  column('キ', rate(c('エ'), c('ウ'))),
+  column('ク', rate(c('カ'), c('ア'))),
+  column('ケ', sub(c('ウ'), add(c('エ'), c('オ')))),
+  column("カ'", add(c("エ'"), c("オ'"))),
+  column("キ'", rate(c("エ'"), c("ウ'"))),
+  column("ク'", rate(c("カ'"), c("ウ'"))),
+  column("ケ'", sub(c("ウ'"), add(c("エ'"), c("オ'")))),
+  column("キ''", rate(add(c('エ'), c("エ'")), add(c('ウ'), c("ウ'")))),
+  column("ク''", rate(add(c('カ'), c("カ'")), add(c('ア'), c("ウ'")))),
+  column("ケ''", add(c('ケ'), c("ケ'"))),
 ];
+
+const BY_CODE = new Map(TREND_COMPUTED.map((col) => [col.code, col]));
+
+/** The definition of one computed column; undefined for an input column (ア ウ エ オ ウ' エ' オ'). */
+export function trendColumn(code: TrendCode): ComputedColumn | undefined {
+  return BY_CODE.get(code);
+}
 
 /** A rate as the form displays it, in tenths of a percent (44.4% → 444), rounded half up. */
 export function rateTenths(r: number): number {

@@ -56,8 +56,11 @@ export type RatingColumn = (typeof RATING_COLUMNS)[number];
 
 export const NARRATIVE_VERIFY_ROWS = ['取組内容', '取組実績', '課題', '改善策'] as const;
 
+// Trend keys are looked up thousands of times per check: build each string once.
+const TREND_KEYS = new Map(TREND_ROWS.map((r) => [r, new Map(TREND_CODES.map((c) => [c, `trend.${r}.${c}`]))]));
+
 export const key = {
-  trend: (row: TrendRow, code: TrendCode) => `trend.${row}.${code}`,
+  trend: (row: TrendRow, code: TrendCode) => TREND_KEYS.get(row)?.get(code) ?? `trend.${row}.${code}`,
   status: (part: Part, m: Measure, col: StatusColumn) => `status.${part}.${m}.${col}`,
   header: (f: HeaderField) => `header.${f}`,
   rating: (c: RatingColumn) => `rating.${c}`,

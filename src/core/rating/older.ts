@@ -3,7 +3,7 @@
 // Where two readings give different grades, the numbers do not decide.
 import type { OlderForm } from '../model/form';
 import { num, text } from '../model/form';
-import { where } from '../messages';
+import { fmtAmount, where } from '../messages';
 import { isDash, normalizeLabel } from '../text/normalize';
 
 export type OlderGrade = 'A' | 'B' | 'C';
@@ -52,7 +52,7 @@ export function proposeOlderColumn(form: OlderForm, column: OlderColumn): OlderP
     const t = num(form, tk);
     const a = num(form, ak);
     if (t !== null && a !== null && a > 0) {
-      readings.push({ grade: olderGrade(t / a), text: `目標残高 ${t.toLocaleString('ja-JP')}(${where(form, tk)})÷実績残高 ${a.toLocaleString('ja-JP')}(${where(form, ak)})= ${pct(t / a)}` });
+      readings.push({ grade: olderGrade(t / a), text: `目標残高 ${fmtAmount(t)}(${where(form, tk)})÷実績残高 ${fmtAmount(a)}(${where(form, ak)})= ${pct(t / a)}` });
     }
     // With only one part, that part's 整理率 reading is the total's too.
     const parts = (['currentYear', 'pastYears'] as const).filter((p) => (num(form, `older.status.${p}.amount`) ?? 0) !== 0);

@@ -320,7 +320,7 @@ export function readCurrentForm(grid: Grid, index: LabelIndex, cand: CurrentCand
     ? readNarrative(grid, index, band(region, sec5.row + 1, bottom), ['取組内容'], (p) => key.plan(p), put)
     : false;
 
-  const cells = [...grid.cells()].filter(
+  const cells = grid.cells().filter(
     (c) => c.row >= region.top && c.row <= region.bottom && c.col >= region.left,
   );
   const anchorRow = cand.titleRow ?? region.top;

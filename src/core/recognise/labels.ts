@@ -19,7 +19,9 @@ export class LabelIndex {
   constructor(readonly grid: Grid) {
     for (const c of grid.cells()) {
       if (typeof c.value !== 'string' || c.value.trim() === '') continue;
-      const l: Label = { row: c.row, col: c.col, raw: c.value, norm: normalizeLabel(c.value), lines: normalizedLines(c.value) };
+      const lines = normalizedLines(c.value);
+      // Joining the normalised lines is normalizeLabel, without a second NFKC pass.
+      const l: Label = { row: c.row, col: c.col, raw: c.value, norm: lines.join(''), lines };
       this.labels.push(l);
       const list = this.byRow.get(c.row);
       if (list) list.push(l);

@@ -204,7 +204,7 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
     put(`older.rating.${name}`, at, 'rating');
   }
 
-  const cells = [...grid.cells()].filter((c) => c.row >= region.top && c.row <= region.bottom);
+  const cells = grid.cells().filter((c) => c.row >= region.top && c.row <= region.bottom);
   return {
     edition: 'older',
     sheet: grid.name,

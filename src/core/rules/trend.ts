@@ -1,6 +1,6 @@
 import type { CurrentForm } from '../model/form';
 import { isBlank, num } from '../model/form';
-import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_ROWS, type TrendCode, type TrendRow } from '../model/keys';
+import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_RATES, TREND_ROWS, type TrendCode, type TrendRow } from '../model/keys';
 import { fmtAmount, fmtRate, messages, where } from '../messages';
 import { rateTenths, TREND_COMPUTED } from '../formulas/trend';
 import type { CurrentRule, Issue } from './rule';
@@ -159,22 +159,23 @@ export const trdUnit: CurrentRule = {
   check(form) {
     const out: Issue[] = [];
     const rows = filledRows(form);
-    const amountCodes = TREND_CODES.filter((c) => !['キ', 'ク', "キ'", "ク'", "キ''", "ク''"].includes(c));
+    const amountCodes = TREND_CODES.filter((c) => !TREND_RATES.includes(c));
+    const table = new Map(rows.map((r) => [r, new Map(amountCodes.map((c) => [c, num(form, key.trend(r, c))]))]));
+    const at = (r: TrendRow, c: TrendCode) => table.get(r)!.get(c) ?? null;
     for (const row of rows) {
       for (const c of TREND_INPUTS) {
-        const k = key.trend(row, c);
-        const v = num(form, k);
+        const v = at(row, c);
         if (v === null) continue;
+        const k = key.trend(row, c);
         if (!Number.isInteger(v)) {
           out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
           continue;
         }
         if (Math.abs(v) < 1000) continue;
         // Neighbours: the other amounts of the same row and the same column of the other rows.
-        const others = [
-          ...amountCodes.filter((x) => x !== c).map((x) => num(form, key.trend(row, x))),
-          ...rows.filter((r) => r !== row).map((r) => num(form, key.trend(r, c))),
-        ].filter((x): x is number => x !== null && x !== 0).map(Math.abs);
+        const others = [...amountCodes.filter((x) => x !== c).map((x) => at(row, x)), ...rows.filter((r) => r !== row).map((r) => at(r, c))]
+          .filter((x): x is number => x !== null && x !== 0)
+          .map(Math.abs);
         if (others.length < 3) continue;
         const ref = median(others);
         if (Math.abs(v) / ref >= 500) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });

@@ -5,6 +5,7 @@ const CIRCLED = /[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+/g;
 
 /** NFKC everywhere except circled numbers (NFKC would turn ① into 1). */
 export function nfkcKeepCircled(s: string): string {
+  if (!/[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]/.test(s)) return s.normalize('NFKC');
   let out = '';
   let last = 0;
   for (const m of s.matchAll(CIRCLED)) {
