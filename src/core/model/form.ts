@@ -13,6 +13,7 @@ export interface Field {
   kind: FieldKind;
   parsed: ParsedValue;
   formula?: string;
+  numFmt?: string;
 }
 
 export interface Region {

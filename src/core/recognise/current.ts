@@ -465,7 +465,7 @@ function readStatus(grid: Grid, index: LabelIndex, b: Region, put: (f: Field) =>
   ] as const) {
     if (!l) continue;
     summary = true;
-    const at = valueCellOf(grid, l, isSummaryLabel, 14);
+    const at = valueCellOf(grid, l, isSummaryLabel, 30);
     put(makeField(grid, key.summary(f), at.row, at.col, kind));
   }
   return { rows: dataRows.length, has15_2, summary };

@@ -80,5 +80,6 @@ export function makeField(grid: Grid, key: string, row: number, col: number, kin
   const cell = grid.cell(row, col);
   const f: Field = { key, row, col, address: a1(row, col), kind, parsed: parseCell(cell, kind) };
   if (cell?.formula !== undefined) f.formula = cell.formula;
+  if (cell?.numFmt !== undefined) f.numFmt = cell.numFmt;
   return f;
 }

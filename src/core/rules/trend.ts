@@ -1,4 +1,4 @@
-import type { CurrentForm } from '../model/form';
+import type { CurrentForm, Field } from '../model/form';
 import { isBlank, num } from '../model/form';
 import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_RATES, TREND_ROWS, type TrendCode, type TrendRow } from '../model/keys';
 import { fmtAmount, fmtRate, messages, where } from '../messages';
@@ -15,6 +15,11 @@ function filledRows(form: CurrentForm): TrendRow[] {
 }
 
 const amountOf = (form: CurrentForm, row: TrendRow) => (c: TrendCode) => num(form, key.trend(row, c)) ?? 0;
+
+/** A small rate typed as a percentage in a cell without a % format (0.9 meaning 0.9%) is read as printed. */
+function typedAsPercent(f: Field, found: number, expected: number): boolean {
+  return !/%/.test(f.numFmt ?? '') && rateTenths(found / 100) === rateTenths(expected);
+}
 
 export const trdFormula: CurrentRule = {
   id: 'TRD-FORMULA',
@@ -44,7 +49,7 @@ export const trdFormula: CurrentRule = {
           if (found !== null && found !== 0) {
             out.push({ keys: [k], message: messages.trdFormula(where(form, k), rule, '—(分母が0)', fmtRate(found)) });
           }
-        } else if (found === null || rateTenths(found) !== rateTenths(expected)) {
+        } else if (found === null || (rateTenths(found) !== rateTenths(expected) && !typedAsPercent(f, found, expected))) {
           out.push({ keys: [k], message: messages.trdFormula(where(form, k), rule, fmtRate(expected), found === null ? '空欄' : fmtRate(found)) });
         }
       }

@@ -127,3 +127,16 @@ describe('finding details', () => {
     expect(errors.map((f) => f.rule).sort()).toEqual(['CAT-LINK', 'CAT-LINK', 'CAT-SUMMARY', 'TRD-FORMULA']);
   });
 });
+
+describe('rates typed by hand', () => {
+  it('reads a rate typed as a percentage number without a % format', () => {
+    // D.キ of sheet 13 as 9.8 or 0.9-style numbers, typed instead of a formula with a % format.
+    const l = seedLayout(13);
+    const c = cellOf(l, key.trend('D', 'キ'));
+    const pct = Math.round((c.result as number) * 1000) / 10;
+    const typed = { ...l, cells: l.cells.map((x) => (x === c ? { row: x.row, col: x.col, key: x.key, value: pct } : x)) };
+    expect(findingsOf(typed, 'TRD-FORMULA')).toEqual([]);
+    const text = setKey(l, key.trend('D', 'キ'), `${pct}%`);
+    expect(findingsOf(text, 'TRD-FORMULA')).toEqual([]);
+  });
+});
