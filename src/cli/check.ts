@@ -97,7 +97,7 @@ function isWorkbookName(name: string): boolean {
   return WORKBOOK_EXT.test(name) && !name.startsWith('~$') && !name.startsWith('._');
 }
 
-function ioError(err: unknown, what: string): FileErrorInfo {
+export function ioError(err: unknown, what: string): FileErrorInfo {
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return { code: 'not-found', message: `${what}が見つかりません。名前と場所を確認してください。` };
@@ -187,7 +187,7 @@ async function checkOne(input: InputFile, deps: CheckDeps): Promise<FileReport> 
   }
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+export async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   const [ra, rb] = await Promise.all([fs.realpath(a).catch(() => null), fs.realpath(b).catch(() => null)]);
   return ra !== null && ra === rb;

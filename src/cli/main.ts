@@ -29,6 +29,7 @@ interface CommandEntry {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: 'ブックの調査書を検査する', load: async () => (await import('./check')).runCheck },
   rate: { summary: '達成状況の評価(A・B1・B2・—)を数値から提案する', load: async () => (await import('./rate')).runRate },
+  formulas: { summary: '計算欄に計算式どおりの数式を入れたコピーを作る', load: async () => (await import('./formulas')).runFormulas },
 };
 
 export const EXIT_OK = 0;
@@ -144,6 +145,7 @@ ${list}
 例:
   mishukin check 調査書.xlsx
   mishukin check 提出フォルダ --format csv --output 結果.csv
+  mishukin formulas 調査書.xlsx --output 調査書_数式入り.xlsx
 `;
 }
 

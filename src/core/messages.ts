@@ -176,3 +176,46 @@ export const messages = {
 };
 
 export { PART_JA };
+
+// ---------------------------------------------------------------------------------------------
+// 「数式を入れる」 (src/core/plan/formulaPlan.ts, renderPlan.ts) and the custom functions (src/functions).
+
+export const formulaMessages = {
+  planTitle: (sheet: string, anchor: string, addin: boolean) =>
+    `数式を入れる: シート「${sheet}」${anchor} の調査書${addin ? '(MISHUKIN 関数を使う数式)' : ''}`,
+  why: (place: string, rule: string, reason: string) => `${place}: ${rule}。${reason}`,
+  reasonBlank: () => '空欄です。',
+  reasonTyped: (shown: string) => `数式ではなく値 ${shown} が入力されています。`,
+  reasonOther: (formula: string) => `数式 =${formula} は計算式と異なります。`,
+  reasonAddin: () => 'カスタム関数(MISHUKIN)を使っています。アドインのない提出先でも同じ数値が出る通常の数式にします。',
+  reasonToAddin: () => '通常の数式を MISHUKIN 関数の数式にします。',
+  textInputs: (cells: string[]) =>
+    `入力欄 ${listCells(cells)} の数値は文字列で入力されています。ここでは読み取った数値で計算しましたが、Excel の計算結果は異なることがあります(MISHUKIN 関数は #VALUE! を返します)。数値で入力し直してください。`,
+  nonInteger: (cells: string[]) =>
+    `入力欄 ${listCells(cells)} が千円単位の整数ではないため、それを使う MISHUKIN 関数は #VALUE! を返します。`,
+  // The text preview
+  renderCounts: (writes: number, changed: number, effects: number) =>
+    `数式を入れるセル ${writes} 個(うち表示される値が変わるもの ${changed} 個)` +
+    (effects ? `、連動して表示が変わるセル ${effects} 個` : '') +
+    '。入力欄(色付け箇所)・見出し・様式の外には書き込みません。',
+  renderNothing: () => 'この調査書の計算欄には、すでに計算式どおりの数式が入っています。書き込むセルはありません。',
+  renderNow: (shown: string, formula: string | undefined) => (formula === undefined ? `いま ${shown}(値)` : `いま =${formula}(${shown})`),
+  renderChanges: () => '※表示が変わります',
+  renderEffects: () => '連動して表示が変わるセル(数式はそのまま):',
+  renderCaveats: () => '注意:',
+  blank: () => '空欄',
+  // Custom function arguments
+  argText: (param: string, text: string) => `${param}「${text}」は文字列です。金額(千円)を数値で入力したセルを指定してください。`,
+  argTextNumber: (param: string, text: string) =>
+    `${param}「${text}」は数値ではなく文字列として入力されています。セルに数値として入力し直してください。`,
+  argBoolean: (param: string) => `${param}に TRUE/FALSE は使えません。金額(千円)を指定してください。`,
+  argNotInteger: (param: string, v: number) =>
+    `${param}の ${v} は千円単位の整数ではありません。百円単位を四捨五入した千円単位の整数で入力してください。`,
+  argNotFinite: (param: string) => `${param}が数値として扱えません。金額(千円)を指定してください。`,
+  argRange: (param: string) => `${param}には1つのセルか数値を指定してください(複数のセルの範囲は指定できません)。`,
+  argOther: (param: string) => `${param}に使えない値が指定されました。金額(千円)を指定してください。`,
+};
+
+function listCells(cells: string[]): string {
+  return cells.length > 5 ? `${cells.slice(0, 5).join(', ')} ほか${cells.length - 5}個` : cells.join(', ');
+}

@@ -288,15 +288,25 @@ export function usesAddinFunctions(formula: string): boolean {
   return ADDIN_CALL_RE.test(formula);
 }
 
+/** True when both formulas compute the same from the same cells (whether or not they call MISHUKIN.*). */
+export function sameArithmetic(a: string, b: string): boolean {
+  const x = canonicalFormula(a);
+  const y = canonicalFormula(b);
+  if (x?.kind === 'amount' && y?.kind === 'amount') return sameLinear(x.sum, y.sum);
+  if (x?.kind === 'rate' && y?.kind === 'rate') return sameLinear(x.num, y.num) && sameLinear(x.den, y.den);
+  return false;
+}
+
 /**
  * True when `current` computes what `standard` does, and calls the add-in's functions exactly when the standard
  * does (a MISHUKIN formula is not "the same" as a plain one: recipients without the add-in see #NAME?).
  */
-export function equivalentFormulas(current: string, standard: string | Canonical, standardUsesAddin = false): boolean {
-  if (usesAddinFunctions(current) !== standardUsesAddin) return false;
-  const a = canonicalFormula(current);
-  const b = typeof standard === 'string' ? canonicalFormula(standard) : standard;
-  if (a?.kind === 'amount' && b?.kind === 'amount') return sameLinear(a.sum, b.sum);
-  if (a?.kind === 'rate' && b?.kind === 'rate') return sameLinear(a.num, b.num) && sameLinear(a.den, b.den);
-  return false;
+export function equivalentFormulas(current: string, standard: string): boolean {
+  // The common case, the very formula (give or take $ and spaces), needs no parsing.
+  if (plainText(current) === plainText(standard)) return true;
+  return usesAddinFunctions(current) === usesAddinFunctions(standard) && sameArithmetic(current, standard);
+}
+
+function plainText(f: string): string {
+  return f.replace(/^\s*=/, '').replace(/[$\s]/g, '').toUpperCase();
 }

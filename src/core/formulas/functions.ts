@@ -1,6 +1,7 @@
 // The add-in's custom functions (MISHUKIN.徴収率 and friends) as data: each is one computed column of
 // 2. 未収金の推移, called with that column's operands. The arithmetic is the column's (TREND_COMPUTED), never
-// written again here; src/functions wraps these for Excel, the formula writer uses them for its add-in variant.
+// written again here; src/functions wraps these for Excel (its JSDoc, from which functions.json is generated,
+// carries the descriptions), the formula writer uses them for its add-in variant.
 import type { TrendCode } from '../model/keys';
 import { trendColumn } from './trend';
 
@@ -13,7 +14,6 @@ export interface FunctionParam {
   name: string;
   /** The column of the defining row this argument stands for. */
   operand: TrendCode;
-  description: string;
 }
 
 export interface FormFunction {
@@ -23,7 +23,6 @@ export interface FormFunction {
   name: string;
   /** The column whose rule the function computes (its arguments are that rule's operands). */
   column: TrendCode;
-  description: string;
   params: readonly FunctionParam[];
 }
 
@@ -32,76 +31,69 @@ export const FORM_FUNCTIONS = [
     id: 'COLLECTION_RATE',
     name: '徴収率',
     column: 'キ',
-    description: '徴収率 = 徴収額 ÷ 調定額(キ・キ\')。調定額が0または空欄のときは —。',
     params: [
-      { name: '徴収額', operand: 'エ', description: '徴収額(千円): エ または エ\'' },
-      { name: '調定額', operand: 'ウ', description: '調定額(千円): ウ または ウ\'' },
+      { name: '徴収額', operand: 'エ' },
+      { name: '調定額', operand: 'ウ' },
     ],
   },
   {
     id: 'SETTLEMENT_RATE',
     name: '整理率',
     column: 'ク',
-    description: '整理率 = 整理額 ÷ 分母(ク = カ÷ア、ク\' = カ\'÷ウ\')。分母が0または空欄のときは —。',
     params: [
-      { name: '整理額', operand: 'カ', description: '整理額(千円): カ または カ\'' },
-      { name: '分母', operand: 'ア', description: '過年度は調定繰越額 ア、現年度は調定額 ウ\'(千円)' },
+      { name: '整理額', operand: 'カ' },
+      { name: '分母', operand: 'ア' },
     ],
   },
   {
     id: 'SETTLED_AMOUNT',
     name: '整理額',
     column: 'カ',
-    description: '整理額 = 調定減少額 + 徴収額 + 不納欠損額(カ = イ+エ+オ。現年度 カ\' は減少額に 0)。',
     params: [
-      { name: '減少額', operand: 'イ', description: '年度中の調定減少額 イ(千円、▲可)。現年度は 0' },
-      { name: '徴収額', operand: 'エ', description: '徴収額(千円): エ または エ\'' },
-      { name: '欠損額', operand: 'オ', description: '不納欠損額(千円): オ または オ\'' },
+      { name: '減少額', operand: 'イ' },
+      { name: '徴収額', operand: 'エ' },
+      { name: '欠損額', operand: 'オ' },
     ],
   },
   {
     id: 'BALANCE',
     name: '未収金残高',
     column: 'ケ',
-    description: '未収金残高 = 調定額 − (徴収額 + 不納欠損額)(ケ・ケ\')。',
     params: [
-      { name: '調定額', operand: 'ウ', description: '調定額(千円): ウ または ウ\'' },
-      { name: '徴収額', operand: 'エ', description: '徴収額(千円): エ または エ\'' },
-      { name: '欠損額', operand: 'オ', description: '不納欠損額(千円): オ または オ\'' },
+      { name: '調定額', operand: 'ウ' },
+      { name: '徴収額', operand: 'エ' },
+      { name: '欠損額', operand: 'オ' },
     ],
   },
   {
     id: 'ASSESSMENT_DECREASE',
     name: '調定減少額',
     column: 'イ',
-    description: '年度中の調定減少額 = 調定繰越額 − 調定額(イ = ア−ウ)。負の値(▲)は調定の増加。',
     params: [
-      { name: '繰越額', operand: 'ア', description: '前年度からの調定繰越額 ア(千円)' },
-      { name: '調定額', operand: 'ウ', description: '調定額(過年度) ウ(千円)' },
+      { name: '繰越額', operand: 'ア' },
+      { name: '調定額', operand: 'ウ' },
     ],
   },
   {
     id: 'TOTAL_COLLECTION_RATE',
     name: '徴収率合計',
     column: "キ''",
-    description: '合計の徴収率 = (エ+エ\') ÷ (ウ+ウ\')(キ\'\')。分母が0または空欄のときは —。',
     params: [
-      { name: '徴収額過年度', operand: 'エ', description: '徴収額(過年度) エ(千円)' },
-      { name: '徴収額現年度', operand: "エ'", description: '徴収額(現年度) エ\'(千円)' },
-      { name: '調定額過年度', operand: 'ウ', description: '調定額(過年度) ウ(千円)' },
-      { name: '調定額現年度', operand: "ウ'", description: '調定額(現年度) ウ\'(千円)' },
+      { name: '徴収額過年度', operand: 'エ' },
+      { name: '徴収額現年度', operand: "エ'" },
+      { name: '調定額過年度', operand: 'ウ' },
+      { name: '調定額現年度', operand: "ウ'" },
     ],
   },
   {
     id: 'TOTAL_SETTLEMENT_RATE',
     name: '整理率合計',
     column: "ク''",
-    description: '合計の整理率 = (カ+カ\') ÷ (ア+ウ\')(ク\'\')。分母が0または空欄のときは —。',
     params: [
-      { name: '整理額過年度', operand: 'カ', description: '整理額(過年度) カ(千円、▲可)' },
-      { name: '整理額現年度', operand: "カ'", description: '整理額(現年度) カ\'(千円)' },
-      { name: '繰越額', operand: 'ア', description: '前年度からの調定繰越額 ア(千円)' },
-      { name: '調定額現年度', operand: "ウ'", description: '調定額(現年度) ウ\'(千円)' },
+      { name: '整理額過年度', operand: 'カ' },
+      { name: '整理額現年度', operand: "カ'" },
+      { name: '繰越額', operand: 'ア' },
+      { name: '調定額現年度', operand: "ウ'" },
     ],
   },
 ] as const satisfies readonly FormFunction[];
@@ -120,15 +112,21 @@ export function findFormFunction(nameOrId: string): FormFunction | undefined {
   return BY_NAME.get(nameOrId) ?? BY_ID.get(nameOrId.toUpperCase());
 }
 
+/** Each function's column and, per operand, the index of its argument: resolved once, not per call. */
+const COMPILED = new Map(
+  FORM_FUNCTIONS.map((fn) => {
+    const col = trendColumn(fn.column);
+    if (!col) throw new Error(`${fn.column} is not a computed column`);
+    const index = new Map<TrendCode, number>(fn.params.map((p, i) => [p.operand, i]));
+    if (!col.operands.every((o) => index.has(o))) throw new Error(`${fn.id} lacks an argument of ${col.rule}`);
+    return [fn.id as string, { col, index }] as const;
+  }),
+);
+
 /** The function's value for validated numeric arguments: its column's rule; null = — (denominator 0). */
 export function applyFormFunction(fn: FormFunction, args: readonly number[]): number | null {
-  const col = trendColumn(fn.column);
-  if (!col) throw new Error(`${fn.column} is not a computed column`);
-  return col.compute((code) => {
-    const i = fn.params.findIndex((p) => p.operand === code);
-    if (i < 0) throw new Error(`${fn.id} has no argument for ${code}`);
-    return args[i] ?? 0;
-  });
+  const { col, index } = COMPILED.get(fn.id)!;
+  return col.compute((code) => args[index.get(code)!] ?? 0);
 }
 
 /**

@@ -3,6 +3,8 @@
 // printed number equals the formula's result, and typed constants where it does not (that is how a real sheet
 // carries its mistakes).
 import { a1 } from '../grid';
+import { excelFormula, type CellPosition } from '../formulas/expr';
+import { trendColumn } from '../formulas/trend';
 import {
   CARRY_FROM,
   COLLECT_CATEGORIES,
@@ -455,7 +457,11 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
 
   const trendRowIndex = (r: TrendRow): number => R.trendFirst + TREND_ROWS.indexOf(r);
   const trendCol = (code: TrendCode): number => TREND_FIRST_COL + TREND_CODES.indexOf(code);
-  const tAddr = (r: TrendRow, code: TrendCode): string => b.addr(trendRowIndex(r), trendCol(code));
+  const tPos = (r: TrendRow, code: TrendCode): CellPosition => {
+    const [row, col] = [trendRowIndex(r), trendCol(code)];
+    return { row: b.top + row, col: b.left + col, address: b.addr(row, col) };
+  };
+  const tAddr = (r: TrendRow, code: TrendCode): string => tPos(r, code).address;
   const shown = new Map<string, number | null>();
   const val = (r: TrendRow, code: TrendCode): number => shown.get(`${r}.${code}`) ?? 0;
 
@@ -483,7 +489,7 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
         shown.set(`${r}.${code}`, null);
         continue;
       }
-      const c = trendFormula(r, code, tAddr, val, dash);
+      const c = trendFormula(r, code, tPos, val, dash);
       const s = placeComputed(b, row, col, c, d[code], isRate ? 'rate' : 'amount', { numFmt, key: k, valuesOnly, dash });
       shown.set(`${r}.${code}`, s);
     }
@@ -670,61 +676,26 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   return b.sheet();
 }
 
-/** The formula of one computed trend cell (spec §2), with its result from the values the cells show. */
+/**
+ * The formula of one computed trend cell (spec §2), with its result from the values the cells show: the column's
+ * single definition (TREND_COMPUTED) written as a formula over the form's own cells, as 「数式を入れる」 writes it.
+ */
 function trendFormula(
   r: TrendRow,
   code: TrendCode,
-  at: (r: TrendRow, code: TrendCode) => string,
+  at: (r: TrendRow, code: TrendCode) => CellPosition,
   v: (r: TrendRow, code: TrendCode) => number,
   dash: string,
 ): Computed {
-  const A = (c: TrendCode): string => at(r, c);
-  const x = (c: TrendCode): number => v(r, c);
-  const rate = (num: string, den: string, n: number, d: number): Computed => ({
-    formula: `IF(${den}=0,"${dash}",${num}/${den})`,
-    result: d === 0 ? dash : n / d,
-  });
-  switch (code) {
-    case 'ア': {
-      const from = CARRY_FROM[r];
-      if (!from) throw new Error(`row ${r} has no carry source`);
-      return { formula: at(from, "ケ''"), result: v(from, "ケ''") };
-    }
-    case 'イ':
-      return { formula: `${A('ア')}-${A('ウ')}`, result: x('ア') - x('ウ') };
-    case 'カ':
-      return { formula: `${A('イ')}+${A('エ')}+${A('オ')}`, result: x('イ') + x('エ') + x('オ') };
-    case 'キ':
-      return rate(A('エ'), A('ウ'), x('エ'), x('ウ'));
-    case 'ク':
-      return rate(A('カ'), A('ア'), x('カ'), x('ア'));
-    case 'ケ':
-      return { formula: `${A('ウ')}-(${A('エ')}+${A('オ')})`, result: x('ウ') - (x('エ') + x('オ')) };
-    case "カ'":
-      return { formula: `${A("エ'")}+${A("オ'")}`, result: x("エ'") + x("オ'") };
-    case "キ'":
-      return rate(A("エ'"), A("ウ'"), x("エ'"), x("ウ'"));
-    case "ク'":
-      return rate(A("カ'"), A("ウ'"), x("カ'"), x("ウ'"));
-    case "ケ'":
-      return { formula: `${A("ウ'")}-(${A("エ'")}+${A("オ'")})`, result: x("ウ'") - (x("エ'") + x("オ'")) };
-    case "キ''":
-      return rate(
-        `(${A('エ')}+${A("エ'")})`,
-        `(${A('ウ')}+${A("ウ'")})`,
-        x('エ') + x("エ'"),
-        x('ウ') + x("ウ'"),
-      );
-    case "ク''":
-      return rate(
-        `(${A('カ')}+${A("カ'")})`,
-        `(${A('ア')}+${A("ウ'")})`,
-        x('カ') + x("カ'"),
-        x('ア') + x("ウ'"),
-      );
-    case "ケ''":
-      return { formula: `${A('ケ')}+${A("ケ'")}`, result: x('ケ') + x("ケ'") };
-    default:
-      throw new Error(`${code} is an input, not a computed column`);
+  if (code === 'ア') {
+    const from = CARRY_FROM[r];
+    if (!from) throw new Error(`row ${r} has no carry source`);
+    return { formula: at(from, "ケ''").address, result: v(from, "ケ''") };
   }
+  const col = trendColumn(code);
+  if (!col) throw new Error(`${code} is an input, not a computed column`);
+  return {
+    formula: excelFormula(col.expr, (c) => at(r, c), dash),
+    result: col.compute((c) => v(r, c)) ?? dash,
+  };
 }

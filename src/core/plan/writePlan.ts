@@ -27,8 +27,26 @@ export const PlannedWriteSchema = z.object({
 });
 export type PlannedWrite = z.infer<typeof PlannedWriteSchema>;
 
+/** A cell the plan does not write but whose shown value changes with it (its formula recalculates). */
+export const PlannedEffectSchema = z.object({
+  sheet: z.string(),
+  address: z.string(),
+  key: z.string().optional(),
+  /** Where, in Japanese, in the form's terms. */
+  label: z.string(),
+  before: CellContentSchema.shape.value,
+  after: z.union([z.number(), z.string(), z.null()]),
+  /** False where only hidden digits change (a rate that still shows 26.7%): the preview need not list it. */
+  changesShownValue: z.boolean(),
+});
+export type PlannedEffect = z.infer<typeof PlannedEffectSchema>;
+
 export const WritePlanSchema = z.object({
   title: z.string(),
   writes: z.array(PlannedWriteSchema),
+  /** Things the person must know before applying (e.g. FML-ADDIN-FUNCTION for the add-in variant), in Japanese. */
+  caveats: z.array(z.string()).optional(),
+  /** Knock-on changes: cells left as they are whose value changes once the writes are applied. */
+  effects: z.array(PlannedEffectSchema).optional(),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;

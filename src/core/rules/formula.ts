@@ -2,6 +2,7 @@ import { isCellError, a1 } from '../grid';
 import type { CurrentForm, Form } from '../model/form';
 import { key } from '../model/keys';
 import { computedFields } from '../formulas/computed';
+import { usesAddinFunctions } from '../formulas/equivalence';
 import { fmtAmount, messages, where } from '../messages';
 import { rowFilled } from './trend';
 import type { AnyRule, CurrentRule, Issue } from './rule';
@@ -73,7 +74,7 @@ export const fmlAddinFunction: CurrentRule = {
   title: 'このアドインのカスタム関数(MISHUKIN.*)を使っていない',
   check(form) {
     return form.cells
-      .filter((c) => c.formula !== undefined && /MISHUKIN\.|_xldudf_MISHUKIN/i.test(c.formula))
+      .filter((c) => c.formula !== undefined && usesAddinFunctions(c.formula))
       .map((c) => ({ keys: keyAt(form, c.row, c.col), cells: [a1(c.row, c.col)], message: messages.fmlAddin(a1(c.row, c.col)) }));
   },
 };

@@ -13,7 +13,8 @@ export type ParsedValue =
   | { status: 'unparseable'; text: string }
   | { status: 'error'; error: string };
 
-const ERROR_TEXT = /^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+/** The text of an Excel error value (#DIV/0!, #VALUE! …). */
+export const ERROR_TEXT = /^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 function isPercentFormat(numFmt: string | undefined): boolean {
   return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));

@@ -28,7 +28,7 @@ function otherLayout(s: Seed, top: number, left: number): GridCell[] {
   put(5, 0, `1.${fiscalYearLabel(s.fiscalYear)}の修正目標の達成状況`);
   (['過年度', '現年度', '合計(過年度+現年度)'] as const).forEach((l, i) => {
     put(6 + i, 1, l);
-    put(6 + i, 3, s.ratings[(['past', 'current', 'total'] as const)[i]]);
+    put(6 + i, 3, s.ratings[(['past', 'current', 'total'] as const)[i]!]);
   });
   put(10, 0, '2.未収金の推移(実績及び目標)');
   TREND_CODES.forEach((code, i) => put(11, 2 + i, code));

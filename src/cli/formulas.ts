@@ -1,0 +1,175 @@
+// `mishukin formulas <in.xlsx> -o <out.xlsx> [--force]`: writes a copy of the workbook with the standard
+// formulas of every computed cell restored, and prints the same preview the pane shows. Never writes in place.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { Grid } from '../core/grid';
+import type { Form } from '../core/model/form';
+import type { WritePlan } from '../core/plan/writePlan';
+import { ioError, readErrorInfo, sameFile } from './check';
+import { clean } from './format/text';
+import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
+
+export const FORMULAS_USAGE = `使い方: mishukin formulas <入力.xlsx> --output <出力.xlsx> [--force]
+
+ブックの中の調査書(現行様式)ごとに、計算欄(色付け箇所以外の数値の欄)へ計算式どおりの数式を入れた
+コピーを作ります。数式は調査書自身のセルを参照する通常の Excel の数式です(アドインのない提出先でも
+同じ数値になります)。書き込む前の値・入れる数式・その結果を一覧で表示します。
+入力欄(色付け箇所)・見出し・様式の外のセルには書き込みません。すでに計算式どおりの数式が入っている
+セルはそのままです。入力ファイルには一切書き込みません(出力は必ず別のファイルです)。
+出力は Excel で開いたときに再計算されます。グラフなど、exceljs が読み書きできない部分は引き継がれません。
+
+オプション:
+  --output, -o ファイル  書き出す .xlsx(入力と同じファイルは指定できません)
+  --force                出力ファイルがすでにあるときに上書きします
+  --help, -h             この説明を表示します
+
+終了コード:
+  0  書き出しました(書き込むセルがなかったときも、そのままのコピーを書き出します)
+  2  使い方の誤り、読み込めない・書き込めないファイル、または調査書(現行様式)が見つからない
+`;
+
+const OPTION_SPEC = {
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const FormulasArgs = z.object({
+  output: z.string().min(1).optional(),
+  force: z.boolean().default(false),
+  help: z.boolean().default(false),
+  paths: z.array(z.string()).max(1, { error: '入力ファイルは1つだけ指定してください。' }),
+});
+export type FormulasArgs = z.infer<typeof FormulasArgs>;
+
+export function parseFormulasArgs(argv: readonly string[]): FormulasArgs {
+  const { options, positionals } = parseArgv(argv, OPTION_SPEC);
+  const parsed = FormulasArgs.safeParse({ ...options, paths: positionals });
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
+  return parsed.data;
+}
+
+/** What `formulas` needs from the outside world, loaded lazily (exceljs and the core only when needed). */
+interface FormulasDeps {
+  readWorkbook(data: Buffer, fileName: string): Promise<Grid[]>;
+  recognise(grids: Grid[]): Form[];
+  plan(form: Form): WritePlan | null;
+  render(plan: WritePlan): string;
+  writeCopy(data: Buffer, plans: readonly WritePlan[]): Promise<Buffer>;
+  maxFileBytes: number;
+}
+
+async function loadDeps(): Promise<FormulasDeps> {
+  const [reader, check, planner, renderer, writer] = await Promise.all([
+    import('../adapters/xlsx/readWorkbook'),
+    import('../core/check'),
+    import('../core/plan/formulaPlan'),
+    import('../core/plan/renderPlan'),
+    import('../adapters/xlsx/applyPlan'),
+  ]);
+  return {
+    readWorkbook: (data, fileName) => reader.readWorkbook(data, { fileName }),
+    recognise: (grids) => check.recogniseWorkbook(grids).forms,
+    plan: (form) => (form.edition === 'current' ? planner.planFormulas(form) : null),
+    render: (plan) => renderer.renderPlan(plan),
+    writeCopy: (data, plans) => writer.writePlannedCopy(data, plans),
+    maxFileBytes: reader.DEFAULT_LIMITS.maxFileBytes,
+  };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Writes next to the target first, then links (no overwrite) or renames (--force) it into place. */
+async function writeNew(target: string, data: Buffer, overwrite: boolean): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  await fs.writeFile(tmp, data, { flag: 'wx' });
+  try {
+    if (overwrite) await fs.rename(tmp, target);
+    else await fs.link(tmp, target);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+export async function runFormulas(argv: string[], io: CliIO): Promise<number> {
+  let args: FormulasArgs;
+  try {
+    args = parseFormulasArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return usageError(io, err.message, FORMULAS_USAGE);
+    throw err;
+  }
+  if (args.help) {
+    io.stdout.write(FORMULAS_USAGE);
+    return EXIT_OK;
+  }
+  const input = args.paths[0];
+  if (input === undefined) return usageError(io, '数式を入れるブック(.xlsx)を指定してください。', FORMULAS_USAGE);
+  if (args.output === undefined) {
+    return usageError(io, '--output で書き出すファイルを指定してください(入力ファイルには書き込みません)。', FORMULAS_USAGE);
+  }
+  if (!/\.xls[xm]$/i.test(input)) return usageError(io, `入力は .xlsx / .xlsm のブックにしてください: ${input}`, FORMULAS_USAGE);
+  if (!/\.xlsx$/i.test(args.output)) return usageError(io, `--output は .xlsx のファイルにしてください: ${args.output}`, FORMULAS_USAGE);
+
+  const inAbs = path.resolve(io.cwd, input);
+  const outAbs = path.resolve(io.cwd, args.output);
+  if (await sameFile(inAbs, outAbs)) {
+    return usageError(io, '--output に入力ファイルは指定できません。数式は必ず別のファイルに書き出します。', FORMULAS_USAGE);
+  }
+  if ((await exists(outAbs)) && !args.force) {
+    return usageError(io, `${args.output} はすでにあります。上書きするときは --force を付けてください。`, FORMULAS_USAGE);
+  }
+
+  const deps = await loadDeps();
+  let data: Buffer;
+  try {
+    const st = await fs.stat(inAbs);
+    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+    if (st.size > deps.maxFileBytes) {
+      io.stderr.write(`mishukin: ${clean(input)}: ファイルが大きすぎます(上限 ${Math.round(deps.maxFileBytes / 2 ** 20)} MB)。\n`);
+      return EXIT_USAGE;
+    }
+    data = await fs.readFile(inAbs);
+  } catch (err) {
+    io.stderr.write(`mishukin: ${clean(input)}: ${ioError(err, 'ファイル').message}\n`);
+    return EXIT_USAGE;
+  }
+
+  let forms: Form[];
+  try {
+    forms = deps.recognise(await deps.readWorkbook(data, input));
+  } catch (err) {
+    io.stderr.write(`mishukin: ${clean(input)}: ${readErrorInfo(err).message}\n`);
+    return EXIT_USAGE;
+  }
+  const plans: WritePlan[] = [];
+  for (const form of forms) {
+    const plan = deps.plan(form);
+    if (plan) plans.push(plan);
+    else io.stderr.write(`mishukin: シート「${clean(form.sheet)}」${form.anchor} は旧様式の調査書のため、数式は入れません。\n`);
+  }
+  if (plans.length === 0) {
+    io.stderr.write(`mishukin: ${clean(input)} に調査書(現行様式)が見つかりませんでした。何も書き出していません。\n`);
+    return EXIT_USAGE;
+  }
+
+  io.stdout.write(plans.map((p) => deps.render(p)).join('\n'));
+  let out: Buffer;
+  try {
+    out = await deps.writeCopy(data, plans);
+    await writeNew(outAbs, out, args.force);
+  } catch (err) {
+    const detail = err instanceof Error ? `(詳細: ${err.message})` : '';
+    io.stderr.write(`mishukin: ${clean(args.output)} に書き出せませんでした${detail}。\n`);
+    return EXIT_USAGE;
+  }
+  const n = plans.reduce((s, p) => s + p.writes.length, 0);
+  io.stdout.write(`\n${clean(args.output)} に書き出しました(数式を入れたセル ${n} 個)。\n`);
+  return EXIT_OK;
+}
