@@ -18,7 +18,16 @@ function field(k: string, rule: string, expr: Expr<string>): ComputedField {
   return { key: k, rule, operands: refsOf(expr), expr };
 }
 
-export function computedFields(form: CurrentForm): ComputedField[] {
+// A recognised form does not change: the checks and the formula plan share one list per form.
+const cache = new WeakMap<CurrentForm, readonly ComputedField[]>();
+
+export function computedFields(form: CurrentForm): readonly ComputedField[] {
+  let list = cache.get(form);
+  if (!list) cache.set(form, (list = buildComputedFields(form)));
+  return list;
+}
+
+function buildComputedFields(form: CurrentForm): ComputedField[] {
   const out: ComputedField[] = [];
   const has = (k: string) => form.fields.has(k);
   for (const row of TREND_ROWS) {

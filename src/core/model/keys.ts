@@ -59,9 +59,17 @@ export const NARRATIVE_VERIFY_ROWS = ['取組内容', '取組実績', '課題', 
 // Trend keys are looked up thousands of times per check: build each string once.
 const TREND_KEYS = new Map(TREND_ROWS.map((r) => [r, new Map(TREND_CODES.map((c) => [c, `trend.${r}.${c}`]))]));
 
+const STATUS_KEYS = new Map(
+  (['past', 'current'] as const).flatMap((p) =>
+    (['count', 'balance'] as const).flatMap((m) =>
+      [...CATEGORIES, 'collect', 'settle', 'total'].map((c) => [`${p}.${m}.${c}`, `status.${p}.${m}.${c}`] as const),
+    ),
+  ),
+);
+
 export const key = {
   trend: (row: TrendRow, code: TrendCode) => TREND_KEYS.get(row)?.get(code) ?? `trend.${row}.${code}`,
-  status: (part: Part, m: Measure, col: StatusColumn) => `status.${part}.${m}.${col}`,
+  status: (part: Part, m: Measure, col: StatusColumn) => STATUS_KEYS.get(`${part}.${m}.${col}`) ?? `status.${part}.${m}.${col}`,
   header: (f: HeaderField) => `header.${f}`,
   rating: (c: RatingColumn) => `rating.${c}`,
   summary: (f: 'debtors' | 'cases' | 'balance') => `summary.${f}`,

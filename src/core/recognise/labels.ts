@@ -12,6 +12,8 @@ export interface Label {
   lines: string[];
 }
 
+const LABEL_SPAN = 160;
+
 export class LabelIndex {
   readonly labels: Label[] = [];
   private readonly byRow = new Map<number, Label[]>();
@@ -19,7 +21,8 @@ export class LabelIndex {
   constructor(readonly grid: Grid) {
     for (const c of grid.cells()) {
       if (typeof c.value !== 'string' || c.value.trim() === '') continue;
-      const lines = normalizedLines(c.value);
+      // Labels are short and every pattern is anchored near the start: long narrative text is cut, not normalised whole.
+      const lines = normalizedLines(c.value.length > LABEL_SPAN ? c.value.slice(0, LABEL_SPAN) : c.value);
       // Joining the normalised lines is normalizeLabel, without a second NFKC pass.
       const l: Label = { row: c.row, col: c.col, raw: c.value, norm: lines.join(''), lines };
       this.labels.push(l);

@@ -16,6 +16,7 @@ function exempt(form: CurrentForm, k: string): boolean {
   return k === key.trend('B', 'ア') && !rowFilled(form, 'A');
 }
 
+
 export const fmlHardcoded: CurrentRule = {
   id: 'FML-HARDCODED',
   severity: 'warning',
@@ -26,7 +27,8 @@ export const fmlHardcoded: CurrentRule = {
     const out: Issue[] = [];
     for (const c of computedFields(form)) {
       const f = form.fields.get(c.key)!;
-      if (f.formula !== undefined || f.parsed.status === 'blank' || exempt(form, c.key)) continue;
+      if (f.formula !== undefined || f.parsed.status === 'blank') continue;
+      if (exempt(form, c.key)) continue;
       const shown = f.parsed.status === 'number' ? fmtAmount(f.parsed.value) : String(form.cells.find((x) => x.row === f.row && x.col === f.col)?.value ?? '');
       out.push({ keys: [c.key], message: messages.fmlHardcoded(where(form, c.key), c.rule, shown) });
     }

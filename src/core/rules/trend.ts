@@ -164,26 +164,19 @@ export const trdUnit: CurrentRule = {
   check(form) {
     const out: Issue[] = [];
     const rows = filledRows(form);
-    const amountCodes = TREND_CODES.filter((c) => !TREND_RATES.includes(c));
-    const table = new Map(rows.map((r) => [r, new Map(amountCodes.map((c) => [c, num(form, key.trend(r, c))]))]));
-    const at = (r: TrendRow, c: TrendCode) => table.get(r)!.get(c) ?? null;
+    // The typical size of the table's amounts: a yen figure typed into a 千円 form stands about 1,000× above it.
+    const amounts = rows
+      .flatMap((r) => TREND_CODES.filter((c) => !TREND_RATES.includes(c)).map((c) => num(form, key.trend(r, c))))
+      .filter((x): x is number => x !== null && x !== 0)
+      .map(Math.abs);
+    const ref = amounts.length >= 3 ? median(amounts) : null;
     for (const row of rows) {
       for (const c of TREND_INPUTS) {
-        const v = at(row, c);
-        if (v === null) continue;
         const k = key.trend(row, c);
-        if (!Number.isInteger(v)) {
-          out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
-          continue;
-        }
-        if (Math.abs(v) < 1000) continue;
-        // Neighbours: the other amounts of the same row and the same column of the other rows.
-        const others = [...amountCodes.filter((x) => x !== c).map((x) => at(row, x)), ...rows.filter((r) => r !== row).map((r) => at(r, c))]
-          .filter((x): x is number => x !== null && x !== 0)
-          .map(Math.abs);
-        if (others.length < 3) continue;
-        const ref = median(others);
-        if (Math.abs(v) / ref >= 500) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });
+        const v = num(form, k);
+        if (v === null) continue;
+        if (!Number.isInteger(v)) out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
+        else if (ref !== null && Math.abs(v) >= 1000 && Math.abs(v) / ref >= 500) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });
       }
     }
     return out;

@@ -17,6 +17,7 @@ export function nfkcKeepCircled(s: string): string {
 
 /** Unifies the primes used for ウ' ケ'' and friends: ' ’ ‘ ′ ´ ` → ', and ″ " → ''. */
 export function unifyPrimes(s: string): string {
+  if (!/[″〃"“”’‘′´`]/.test(s)) return s;
   return s.replace(/[″〃"“”]/g, "''").replace(/[’‘′´`]/g, "'");
 }
 
