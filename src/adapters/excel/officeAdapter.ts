@@ -1,0 +1,223 @@
+// WorkbookAdapter over Office.js: the only code that calls Excel. Reads never write, and nothing here changes
+// the user's formats or calls an API that clears the undo stack. Every Excel.run has a timeout, so the pane
+// can say what happened instead of waiting forever.
+import { a1, Grid, type CellValue, type GridCell } from '../../core/grid';
+import type { Region } from '../../core/model/form';
+import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import { AdapterError, type ApplyResult, type WorkbookAdapter, type WorkbookSnapshot } from './workbookAdapter';
+
+export interface OfficeAdapterOptions {
+  /** Per Excel.run, in milliseconds. */
+  timeoutMs?: number;
+  /** A used range larger than this is not read (Excel on the web limits one response to a few MB). */
+  maxCellsPerSheet?: number;
+}
+
+const CONTENTS = 'values,formulas,numberFormat,valueTypes';
+
+type RangeContents = Pick<Excel.Range, 'values' | 'formulas' | 'numberFormat' | 'valueTypes'>;
+
+// Excel.RangeValueType's strings, spelled out: the enum object is only there once office.js has loaded.
+function toCellValue(v: unknown, type: `${Excel.RangeValueType}` | undefined): CellValue {
+  if (type === 'Error') return { error: String(v) };
+  if (type === 'Empty' || v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Builds a core Grid from a loaded range whose top-left cell sits at (top, left). */
+export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents): Grid {
+  const cells: GridCell[] = [];
+  r.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = r.formulas[i]?.[j];
+      const fmt = r.numberFormat[i]?.[j];
+      const cell: GridCell = { row: top + i, col: left + j, value: toCellValue(v, r.valueTypes[i]?.[j]) };
+      if (typeof f === 'string' && f.startsWith('=')) cell.formula = f.slice(1);
+      if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') cell.numFmt = fmt;
+      cells.push(cell);
+    }),
+  );
+  return new Grid(sheet, cells);
+}
+
+function rangeAddress(region: Region): string {
+  return `${a1(region.top, region.left)}:${a1(region.bottom, region.right)}`;
+}
+
+function timeoutError(ms: number): AdapterError {
+  return new AdapterError(
+    'timeout',
+    `Excel から ${Math.round(ms / 1000)} 秒たっても応答がありません。セルの編集中(入力の途中)でないか確かめてから、再試行してください。`,
+  );
+}
+
+function apiError(err: unknown): AdapterError {
+  if (err instanceof AdapterError) return err;
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const detail = [e?.code, e?.message].filter((x) => typeof x === 'string' && x !== '').join(': ');
+  return new AdapterError('api', `Excel とのやり取りに失敗しました${detail ? `(詳細: ${detail})` : ''}。再試行してください。`);
+}
+
+/** Settles with the first of the work and the timer; the work goes on in Excel but its result is dropped. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError(ms)), ms);
+  });
+  return Promise.race([work.catch((err: unknown) => Promise.reject(apiError(err))), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+function sameContent(formula: unknown, value: unknown, c: CellContent): boolean {
+  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+  if (c.formula !== undefined) return hasFormula && (formula as string).slice(1) === c.formula;
+  const shown = value === '' || value === undefined ? null : value;
+  return !hasFormula && shown === c.value;
+}
+
+/** What to assign to `range.formulas` so that the cell ends up holding `c`. */
+function cellInput(c: CellContent): string | number | boolean {
+  if (c.formula !== undefined) return `=${c.formula}`;
+  if (c.value === null) return '';
+  // Excel would read "056" as 56 and "=x" as a formula: an apostrophe keeps text text.
+  if (typeof c.value === 'string' && /^[\s=+\-@\d.,]/.test(c.value)) return `'${c.value}`;
+  return c.value;
+}
+
+/** The plan that writes every `before` back, newest write first. */
+function journalOf(plan: WritePlan): WritePlan {
+  return {
+    title: `元に戻す: ${plan.title}`,
+    writes: [...plan.writes].reverse().map((w) => ({
+      ...w,
+      before: w.after,
+      after: w.before,
+      expected: typeof w.before.value === 'boolean' ? String(w.before.value).toUpperCase() : w.before.value,
+      why: `元に戻す: ${w.why}`,
+    })),
+  };
+}
+
+export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAdapter {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const maxCells = opts.maxCellsPerSheet ?? 200_000;
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> =>
+    withTimeout(options ? Excel.run(options, batch) : Excel.run(batch), timeoutMs);
+
+  return {
+    readWorkbook: () =>
+      run(async (context): Promise<WorkbookSnapshot> => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const active = sheets.getActiveWorksheet();
+        active.load('name');
+        await context.sync();
+        // Sizes first, so a huge data sheet elsewhere in the book is skipped instead of read.
+        const used = sheets.items.map((ws) => {
+          const r = ws.getUsedRange(true);
+          r.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { name: ws.name, r };
+        });
+        await context.sync();
+        const skipped: WorkbookSnapshot['skipped'] = [];
+        const toRead = used.filter(({ name, r }) => {
+          const n = r.rowCount * r.columnCount;
+          if (n <= maxCells) return true;
+          skipped.push({
+            sheet: name,
+            reason: `使われている範囲が大きすぎる(${n.toLocaleString('ja-JP')} セル)ため読み込んでいません。調査書のシートには当たりません。`,
+          });
+          return false;
+        });
+        for (const { r } of toRead) r.load(CONTENTS);
+        await context.sync();
+        return {
+          grids: toRead.map(({ name, r }) => gridFromRange(name, r.rowIndex, r.columnIndex, r)),
+          activeSheet: active.name,
+          skipped,
+        };
+      }),
+
+    readRegion: (sheet, region) =>
+      run(async (context) => {
+        const r = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(region));
+        r.load(CONTENTS);
+        await context.sync();
+        return gridFromRange(sheet, region.top, region.left, r);
+      }),
+
+    selectCell: (sheet, address) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }),
+
+    onSheetChanged: (sheet, handler) =>
+      run(async (context) => {
+        const registration = context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => {
+          handler({ sheet, address: e.address });
+        });
+        await context.sync();
+        return () => removeHandler(registration);
+      }),
+
+    onSheetActivated: (handler) =>
+      run(async (context) => {
+        const registration = context.workbook.worksheets.onActivated.add(async (e) => {
+          const name = await run(async (c) => {
+            const ws = c.workbook.worksheets.getItem(e.worksheetId);
+            ws.load('name');
+            await c.sync();
+            return ws.name;
+          }).catch(() => null);
+          if (name !== null) handler(name);
+        });
+        await context.sync();
+        return () => removeHandler(registration);
+      }),
+
+    applyPlan: async (plan): Promise<ApplyResult> => {
+      // ExcelApi 1.20 merges the batch into one undo step; before it, the pane keeps its own journal.
+      const merge = Office.context.requirements.isSetSupported('ExcelApi', '1.20');
+      await run(
+        async (context) => {
+          const ranges = plan.writes.map((w) => {
+            const r = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+            r.load('values,formulas');
+            return r;
+          });
+          await context.sync();
+          plan.writes.forEach((w, i) => {
+            const r = ranges[i]!;
+            if (!sameContent(r.formulas[0]?.[0], r.values[0]?.[0], w.before)) {
+              throw new AdapterError(
+                'conflict',
+                `シート「${w.sheet}」のセル ${w.address} の内容が、確認したときから変わっています。書き込みを中止しました。もう一度チェックしてからやり直してください。`,
+              );
+            }
+          });
+          plan.writes.forEach((w, i) => {
+            ranges[i]!.formulas = [[cellInput(w.after)]];
+          });
+          await context.sync();
+        },
+        merge ? { mergeUndoGroup: true } : undefined,
+      );
+      return merge ? { undo: 'excel' } : { undo: 'journal', journal: journalOf(plan) };
+    },
+  };
+
+  function removeHandler(registration: OfficeExtension.EventHandlerResult<unknown>): Promise<void> {
+    return withTimeout(
+      Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      }),
+      timeoutMs,
+    );
+  }
+}

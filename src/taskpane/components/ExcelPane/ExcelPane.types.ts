@@ -1,0 +1,22 @@
+import type { NotAForm } from '../../../core/findings';
+import type { ExcelPaneState as SessionState, PaneSession } from '../../model/paneSession';
+import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
+
+export interface ExcelPaneProps {
+  session: PaneSession;
+}
+
+export interface ExcelPaneState {
+  session: SessionState;
+  selected: PresentedForm | null;
+  /** When the active worksheet is not a form: why, from the core. */
+  activeNotForm: NotAForm | null;
+  busyText: string | null;
+  onCheck: () => void;
+  onRetry: () => void;
+  onLive: (on: boolean) => void;
+  onPickForm: (id: string) => void;
+  onFinding: (f: PresentedFinding) => void;
+  onCell: (cell: CellRef) => void;
+  classes: { root: string; bar: string; title: string; actions: string; busy: string; picker: string };
+}

@@ -1,0 +1,98 @@
+import {
+  Button,
+  Label,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Switch,
+} from '@fluentui/react-components';
+import { FormReport } from '../FormReport/FormReport';
+import type { ExcelPaneState } from './ExcelPane.types';
+
+export function renderExcelPane(state: ExcelPaneState) {
+  const { classes: c, session: s, selected } = state;
+  const opening = s.busy === 'opening';
+  return (
+    <main className={c.root}>
+      <header className={c.bar}>
+        <h1 className={c.title}>調査書チェック</h1>
+      </header>
+
+      {s.problem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>うまくいきませんでした</MessageBarTitle>
+            {s.problem}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={state.onRetry}>再試行</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {s.forms.length > 1 && (
+        <div className={c.picker}>
+          <Label htmlFor="form-picker">様式({s.forms.length} 件見つかりました)</Label>
+          <Select id="form-picker" value={s.selectedId ?? ''} onChange={(_, d) => state.onPickForm(d.value)}>
+            {s.selectedId === null && <option value="">選んでください</option>}
+            {s.forms.map((f) => (
+              <option key={f.summary.id} value={f.summary.id}>
+                {f.summary.sheet}({f.summary.anchor})
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+
+      {!opening && !s.problem && state.activeNotForm && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>このシートは調査書ではありません</MessageBarTitle>
+            {state.activeNotForm.reason}
+            {s.forms.length > 0
+              ? ' 上の一覧からほかのシートの様式を選ぶか、調査書のシートを開いてください。'
+              : ' 表題「未収金目標及び具体取組内容調査書」と、2. 未収金の推移(ア〜ケ列)などの見出しのあるシートを開いてください。'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!opening && !s.problem && s.forms.length === 0 && !state.activeNotForm && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>調査書が見つかりません</MessageBarTitle>
+            このブックには、表題「未収金目標及び具体取組内容調査書」(旧様式は「未収債権の目標及び具体処理策」)のあるシートがありません。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {selected && (
+        <div className={c.actions}>
+          <Button appearance="primary" onClick={state.onCheck} disabled={s.busy === 'checking' || opening}>
+            チェック
+          </Button>
+          <Switch
+            checked={s.live}
+            onChange={(_, d) => state.onLive(d.checked)}
+            label="入力に合わせて自動でチェック"
+          />
+        </div>
+      )}
+
+      <div className={c.busy} aria-live="polite">
+        {state.busyText && <Spinner size="extra-tiny" labelPosition="after" label={state.busyText} />}
+      </div>
+
+      {selected && (
+        <FormReport
+          summary={selected.summary}
+          report={s.checked ? selected.report : undefined}
+          onFinding={state.onFinding}
+          onCell={state.onCell}
+        />
+      )}
+    </main>
+  );
+}

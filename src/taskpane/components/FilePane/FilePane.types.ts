@@ -1,0 +1,41 @@
+import type { DragEvent, RefObject } from 'react';
+import type { NotAForm } from '../../../core/findings';
+import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
+
+export type FilePaneProps = Record<string, never>;
+
+export interface CheckedFile {
+  key: string;
+  name: string;
+  status: 'reading' | 'done' | 'error';
+  /** Why the file could not be read, in Japanese. */
+  error?: string;
+  forms: PresentedForm[];
+  notForms: NotAForm[];
+  describeCell: (cell: CellRef) => string;
+}
+
+export interface FilePaneState {
+  files: CheckedFile[];
+  dragging: boolean;
+  selectedFindingId: string | null;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChoose: () => void;
+  onFiles: (files: FileList | null) => void;
+  onDragOver: (e: DragEvent) => void;
+  onDragLeave: () => void;
+  onDrop: (e: DragEvent) => void;
+  onFinding: (file: CheckedFile, f: PresentedFinding) => void;
+  classes: {
+    root: string;
+    title: string;
+    intro: string;
+    drop: string;
+    dropActive: string;
+    file: string;
+    fileName: string;
+    form: string;
+    formTitle: string;
+    hidden: string;
+  };
+}

@@ -1,0 +1,97 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { WorkbookReadError, readWorkbookBlob } from '../../../adapters/xlsx/readWorkbookBrowser';
+import { recogniseWorkbook } from '../../../core/check';
+import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/grid';
+import { present, type CellRef } from '../../model/present';
+import type { CheckedFile, FilePaneState } from './FilePane.types';
+
+function shown(v: CellValue | undefined): string {
+  if (v === null || v === undefined || v === '') return '(空欄)';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'number') return v.toLocaleString('ja-JP', { maximumFractionDigits: 6 });
+  if (v instanceof Date) return v.toLocaleDateString('ja-JP');
+  return String(v);
+}
+
+/** What a cell holds, for the finding's detail: 「D20: 4,306」 or 「V18: =SUM(…) → 4,308」. */
+function describer(grids: Grid[]): (cell: CellRef) => string {
+  return (cell) => {
+    const at = parseA1(cell.address);
+    const c = at ? grids.find((g) => g.name === cell.sheet)?.cell(at.row, at.col) : undefined;
+    const where = `シート「${cell.sheet}」 ${cell.address}`;
+    return c?.formula !== undefined ? `${where}: =${c.formula} → ${shown(c.value)}` : `${where}: ${shown(c?.value)}`;
+  };
+}
+
+async function checkFile(file: File, key: string): Promise<CheckedFile> {
+  const base = { key, name: file.name };
+  try {
+    const grids = await readWorkbookBlob(file, file.name);
+    const { forms, notForms } = recogniseWorkbook(grids);
+    return { ...base, status: 'done', forms: forms.map(present), notForms, describeCell: describer(grids) };
+  } catch (err) {
+    const error =
+      err instanceof WorkbookReadError
+        ? err.message
+        : `読み込み中に予期しないエラーが起きました(詳細: ${err instanceof Error ? err.message : String(err)})。`;
+    return { ...base, status: 'error', error, forms: [], notForms: [], describeCell: describer([]) };
+  }
+}
+
+let nextKey = 0;
+
+export function useFilePane(): Omit<FilePaneState, 'classes'> {
+  const [files, setFiles] = useState<CheckedFile[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [selectedFindingId, setSelectedFindingId] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+
+  const onFiles = (list: FileList | null): void => {
+    const chosen = list ? Array.from(list) : [];
+    if (chosen.length === 0) return;
+    const pending = chosen.map((file) => ({ file, key: `f${nextKey++}` }));
+    setFiles((old) => [
+      ...pending.map(({ file, key }) => ({
+        key,
+        name: file.name,
+        status: 'reading' as const,
+        forms: [],
+        notForms: [],
+        describeCell: describer([]),
+      })),
+      ...old,
+    ]);
+    // One at a time: each workbook is held in memory only while it is read.
+    void pending.reduce(
+      (prev, { file, key }) =>
+        prev.then(async () => {
+          const done = await checkFile(file, key);
+          setFiles((old) => old.map((f) => (f.key === key ? done : f)));
+        }),
+      Promise.resolve(),
+    );
+  };
+
+  return {
+    files,
+    dragging,
+    selectedFindingId,
+    inputRef,
+    onChoose: () => inputRef.current?.click(),
+    onFiles,
+    onDragOver: (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      onFiles(e.dataTransfer.files);
+    },
+    onFinding: (file, f) => {
+      const id = `${file.key}/${f.id}`;
+      setSelectedFindingId((old) => (old === id ? null : id));
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Builds the add-in for one https origin: the task pane page (React + Fluent UI), the custom functions of the
+// shared runtime, the help page, the icons and the manifest. The origin is a build setting because the add-in
+// must be hostable on a municipality's internal (LGWAN) server:
+//   ADDIN_ORIGIN=https://host[:port] npm run build   → dist/ with every URL on that origin
+//   OFFICE_JS_URL=https://…/office.js                → take office.js from there (default: served with the add-in)
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+/** The origin written in manifest.xml and the functions' JSDoc; the build replaces it. */
+const DEV_ORIGIN = 'https://localhost:3000';
+
+/** Files the manifest points at; the manifest check (scripts/manifestCheck.ts) holds the manifest to these. */
+const OUTPUTS = {
+  taskpane: 'taskpane.html',
+  help: 'help.html',
+  functionsScript: 'functions.js',
+  functionsMetadata: 'functions.json',
+  manifest: 'manifest.xml',
+  icons: ['assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png'],
+};
+
+function originOf(value) {
+  const u = new URL(value);
+  if (u.protocol !== 'https:' || u.pathname !== '/' || u.search || u.hash || u.username) {
+    throw new Error(`ADDIN_ORIGIN は https://ホスト名[:ポート] の形で指定してください(パスは付けません): ${value}`);
+  }
+  return u.origin;
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The help page's list of custom functions, from the generated metadata (so it never drifts from the JSDoc). */
+function functionsHelp(metadataJson) {
+  const { functions } = JSON.parse(metadataJson);
+  const items = functions.map((f) => {
+    const params = f.parameters.map((p) => escapeHtml(p.name)).join(', ');
+    const rows = f.parameters.map((p) => `<li>${escapeHtml(p.name)}: ${escapeHtml(p.description ?? '')}</li>`).join('');
+    return `<dt id="${escapeHtml(f.id)}"><code>=MISHUKIN.${escapeHtml(f.name)}(${params})</code></dt><dd>${escapeHtml(f.description ?? '')}<ul>${rows}</ul></dd>`;
+  });
+  return `<dl>${items.join('\n')}</dl>`;
+}
+
+/** Writes the origin into the manifest and the functions' metadata (their help URLs). */
+class OriginPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('OriginPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'OriginPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          for (const name of [OUTPUTS.manifest, OUTPUTS.functionsMetadata]) {
+            if (!assets[name]) continue;
+            const text = assets[name].source().toString().split(DEV_ORIGIN).join(this.origin);
+            compilation.updateAsset(name, new webpack.sources.RawSource(text));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode === 'development';
+  const origin = originOf(process.env.ADDIN_ORIGIN || DEV_ORIGIN);
+  const testBuild = process.env.MISHUKIN_TEST_BUILD === '1';
+  const officeJsUrl = process.env.OFFICE_JS_URL || '';
+  const officeJsOrigin = officeJsUrl ? new URL(officeJsUrl).origin : '';
+
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self'${officeJsOrigin ? ` ${officeJsOrigin}` : ''}`,
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+
+  return {
+    mode: dev ? 'development' : 'production',
+    // eval-based source maps would need 'unsafe-eval' in the CSP.
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      ...(testBuild ? { testDouble: './test/browser/installDouble.ts' } : {}),
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: process.env.MISHUKIN_OUT ? path.resolve(process.env.MISHUKIN_OUT) : path.resolve(__dirname, 'dist'),
+      // functions.js is named in the manifest; everything else carries its hash so Office's cache never serves a stale one.
+      filename: (data) => (data.chunk.name === 'functions' ? OUTPUTS.functionsScript : '[name].[contenthash:8].js'),
+      chunkFilename: '[name].[contenthash:8].js',
+      // dist/node/ is the CLI's (npm run build:cli).
+      clean: { keep: /^node[\\/]/ },
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      // exceljs's browser build is a finished UMD bundle: nothing to parse.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked by `tsc --noEmit`; ES modules let webpack split off exceljs and shake Fluent.
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false, sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __TEST_BUILD__: JSON.stringify(testBuild) }),
+      new CustomFunctionsMetadataPlugin({ output: OUTPUTS.functionsMetadata, input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: OUTPUTS.taskpane,
+        template: './src/taskpane/taskpane.html',
+        chunks: [...(testBuild ? ['testDouble'] : []), 'functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        csp,
+        officeJs: officeJsUrl || 'office-js/office.js',
+      }),
+      new HtmlWebpackPlugin({
+        filename: OUTPUTS.help,
+        template: './src/taskpane/help.html',
+        inject: false,
+        // The page is made when the functions' metadata already exists.
+        templateParameters: (compilation) => ({
+          functionsHelp: functionsHelp(compilation.assets[OUTPUTS.functionsMetadata].source().toString()),
+        }),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: OUTPUTS.manifest },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // office.js served with the add-in, for servers that cannot reach Microsoft's CDN: the loader, Excel's
+          // host scripts and the UI strings; not the debug builds, other hosts, or the direct telemetry sender.
+          ...(officeJsUrl
+            ? []
+            : [
+                {
+                  from: '**/*.js',
+                  context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+                  to: 'office-js/',
+                  globOptions: {
+                    ignore: ['**/*.debug.js', '**/*vsdoc*', '**/ariatelemetry/**', '**/{access,onenote,outlook,powerpoint,project,word}*'],
+                  },
+                },
+              ]),
+        ],
+      }),
+      new OriginPlugin(origin),
+    ],
+    performance: { hints: false },
+    devServer: {
+      server: 'https',
+      host: 'localhost',
+      port: 3000,
+      hot: false,
+      static: false,
+      client: { overlay: { warnings: false } },
+      onListening: (server) => {
+        const { port } = server.server.address();
+        console.log(
+          [
+            '',
+            `未収金調査書アシスタントを https://localhost:${port}/taskpane.html で配信しています(webpack-dev-server の自己署名証明書)。`,
+            ' 1. まずブラウザーでこの URL を開き、証明書の警告を確かめて先へ進みます。このページだけで .xlsx をドロップして点検できます(ファイルモード)。',
+            ' 2. Excel on the web: 「ホーム」→「アドイン」→「その他のアドイン」→「マイ アドイン」→「マイ アドインのアップロード」で、',
+            `    このリポジトリの manifest.xml を選びます(1. と同じブラウザーで)。`,
+            ' 3. Windows の Excel: docs/deploy.md の「共有フォルダー カタログ」の手順で manifest.xml を読み込みます。',
+            '    自己署名証明書(node_modules/.cache/webpack-dev-server/server.pem)を「信頼されたルート証明機関」に入れておく必要があります。',
+            '',
+          ].join('\n'),
+        );
+      },
+    },
+  };
+};
+
+module.exports.OUTPUTS = OUTPUTS;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
