@@ -83,9 +83,7 @@ async function liveLatency(): Promise<void> {
   console.log(`  (in Excel add one Excel.run round trip, and the ${LIVE_DEBOUNCE_MS} ms quiet time after the last keystroke)`);
 }
 
-async function main(): Promise<void> {
+export async function benchPane(): Promise<void> {
   await liveLatency();
   await bundleSizes();
 }
-
-void main();

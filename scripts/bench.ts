@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark of the project in turn, figures and ratios printed, nothing asserted.
 import { benchCore } from './bench-core';
 import { benchFormulas } from './bench-formulas';
+import { benchPane } from './bench-pane';
 
 async function run(): Promise<void> {
   await benchCore();
   await benchFormulas();
+  await benchPane();
 }
 
 run().catch((e: unknown) => {

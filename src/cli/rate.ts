@@ -7,6 +7,7 @@ import type { FileErrorInfo } from './format/report';
 import { clean, fiscalYearText } from './format/text';
 import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
 import type { FormGuide } from '../core/rating';
+import { EDITION_JA } from '../core/messages';
 
 export const RATE_USAGE = `使い方: mishukin rate <ファイルまたはフォルダ…> [--format text|json]
 
@@ -54,7 +55,7 @@ function formatText(files: RateFile[]): string {
     }
     if (f.forms.length === 0) lines.push('  調査書の様式が見つかりませんでした。');
     for (const form of f.forms) {
-      lines.push(`  様式: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${form.edition === 'current' ? '現行様式' : '旧様式'} ・ ${fiscalYearText(form.fiscalYear)}`);
+      lines.push(`  様式: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${EDITION_JA[form.edition]} ・ ${fiscalYearText(form.fiscalYear)}`);
       const names = form.edition === 'current' ? COLUMN_JA : OLDER_COLUMN_JA;
       for (const [col, g] of Object.entries(form.columns)) {
         const proposed = g.proposed === null ? '判断できません' : g.proposed.split('|').join(' または ');

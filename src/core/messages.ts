@@ -15,6 +15,11 @@ const HEADER_JA: Record<string, string> = {
 };
 
 /** 1234 → "1,234", −12 → "▲12" (as the form prints). Intl is avoided: it costs more than a whole check. */
+/** Severity words the CLI and the pane show. */
+export const SEVERITY_JA = { error: 'エラー', warning: '確認', info: '情報' } as const;
+
+export const EDITION_JA = { current: '現行様式', older: '旧様式' } as const;
+
 export function fmtAmount(n: number): string {
   const [int, frac] = String(Math.round(Math.abs(n) * 1000) / 1000).split('.');
   const s = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');

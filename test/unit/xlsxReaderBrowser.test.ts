@@ -6,4 +6,5 @@ jest.mock('../../src/adapters/xlsx/readWorkbook', () => {
   return { ...node, readWorkbook: browser.readWorkbookBytes };
 });
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the suite must load after the mock above
 require('./xlsxReader.test');

@@ -43,4 +43,4 @@ export function totals(report: CheckReport): ReportTotals {
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const SEVERITY_JA: Readonly<Record<Severity, string>> = { error: 'エラー', warning: '確認', info: '情報' };
+export { SEVERITY_JA } from '../../core/messages';

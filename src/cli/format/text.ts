@@ -1,5 +1,6 @@
 // Japanese text report: file → form → severity → one line per finding, then a summary line.
 import type { Finding, FormResult } from '../../core/findings';
+import { EDITION_JA } from '../../core/messages';
 import { SEVERITY_JA, SEVERITY_ORDER, totals, type CheckReport, type FileReport } from './report';
 
 export interface TextOptions {
@@ -68,7 +69,7 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
   };
 
   const formBlock = (form: FormResult, n: number, of: number): void => {
-    const edition = form.edition === 'current' ? '現行様式' : '旧様式';
+    const edition = EDITION_JA[form.edition];
     const label = of > 1 ? `様式 ${n}/${of}` : '様式';
     lines.push(
       `  ${label}: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${edition} ・ ${fiscalYearText(form.fiscalYear)}`,

@@ -1,5 +1,4 @@
 // The typed model of a recognised form: every field by logical key, with its cell and its parsed value.
-import { z } from 'zod';
 import type { GridCell } from '../grid';
 import type { FieldKind, ParsedValue } from '../text/values';
 import type { TrendRow } from './keys';
@@ -52,9 +51,8 @@ export interface OlderForm extends FormBase {
 
 export type Form = CurrentForm | OlderForm;
 
-/** The JSON boundary of what was read: numbers as numbers, text as text, blank as null. */
-export const ValuesSchema = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
-export type Values = z.infer<typeof ValuesSchema>;
+/** What was read, by logical key: numbers as numbers, text as text, blank as null. */
+export type Values = Record<string, number | string | null>;
 
 export function fieldValue(f: Field): number | string | null {
   const p = f.parsed;

@@ -1,12 +1,13 @@
 // Every write the add-in or the CLI makes goes through this one shape: the core decides, a preview shows it,
 // an adapter applies it (Excel: one Excel.run with mergeUndoGroup; .xlsx: a new file), and `before` is kept
 // so that the write can be undone.
-import { z } from 'zod';
+// zod/mini: the same schemas, small enough for the task pane's initial bundle.
+import { z } from 'zod/mini';
 
 export const CellContentSchema = z.object({
   value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   /** Without the leading "=". */
-  formula: z.string().optional(),
+  formula: z.optional(z.string()),
 });
 export type CellContent = z.infer<typeof CellContentSchema>;
 
@@ -15,7 +16,7 @@ export const PlannedWriteSchema = z.object({
   /** A1 address within the sheet. */
   address: z.string(),
   /** The logical key of the field written, when it has one. */
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   before: CellContentSchema,
   after: CellContentSchema,
   /** Why, in Japanese, in the form's terms. */
@@ -31,7 +32,7 @@ export type PlannedWrite = z.infer<typeof PlannedWriteSchema>;
 export const PlannedEffectSchema = z.object({
   sheet: z.string(),
   address: z.string(),
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   /** Where, in Japanese, in the form's terms. */
   label: z.string(),
   before: CellContentSchema.shape.value,
@@ -45,8 +46,8 @@ export const WritePlanSchema = z.object({
   title: z.string(),
   writes: z.array(PlannedWriteSchema),
   /** Things the person must know before applying (e.g. FML-ADDIN-FUNCTION for the add-in variant), in Japanese. */
-  caveats: z.array(z.string()).optional(),
+  caveats: z.optional(z.array(z.string())),
   /** Knock-on changes: cells left as they are whose value changes once the writes are applied. */
-  effects: z.array(PlannedEffectSchema).optional(),
+  effects: z.optional(z.array(PlannedEffectSchema)),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;

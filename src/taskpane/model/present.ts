@@ -3,11 +3,11 @@
 import { checkForm } from '../../core/check';
 import type { Finding, Severity } from '../../core/findings';
 import type { Form, Region } from '../../core/model/form';
-import { placeOf } from '../../core/messages';
+import { EDITION_JA, placeOf, SEVERITY_JA } from '../../core/messages';
 import { fiscalYearLabel } from '../../core/text/fiscalYear';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_JA: Readonly<Record<Severity, string>> = { error: 'エラー', warning: '確認', info: '情報' };
+export { SEVERITY_JA };
 
 export interface CellRef {
   sheet: string;
@@ -90,7 +90,7 @@ export function present(form: Form): PresentedForm {
       sheet: form.sheet,
       anchor: form.anchor,
       region: form.region,
-      edition: form.edition === 'current' ? '現行様式' : '旧様式(平成25〜29年度)',
+      edition: form.edition === 'current' ? EDITION_JA.current : `${EDITION_JA.older}(平成25〜29年度)`,
       year: form.fiscalYear === null ? '年度不明' : `${fiscalYearLabel(form.fiscalYear)}(${form.fiscalYear})`,
       bureau: result.header.bureau ?? null,
       claimName: result.header.claimName ?? null,

@@ -1,9 +1,8 @@
-import type { FilePaneProps } from './FilePane.types';
 import { renderFilePane } from './renderFilePane';
 import { useFilePane } from './useFilePane';
 import { useFilePaneStyles } from './useFilePaneStyles.styles';
 
 /** Outside Excel: check .xlsx files chosen or dropped, read in the page, nothing uploaded. */
-export function FilePane(_props: FilePaneProps) {
+export function FilePane() {
   return renderFilePane(useFilePaneStyles(useFilePane()));
 }

@@ -2,8 +2,6 @@ import type { DragEvent, RefObject } from 'react';
 import type { NotAForm } from '../../../core/findings';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
 
-export type FilePaneProps = Record<string, never>;
-
 export interface CheckedFile {
   key: string;
   name: string;
