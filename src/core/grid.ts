@@ -50,16 +50,37 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A merged area, 0-based and inclusive; its content sits in the top-left cell. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Parses "B2:C3" into a merged area; null when it is not a range. */
+export function parseRange(ref: string): MergedArea | null {
+  const [a, b] = ref.split(':');
+  const p = a ? parseA1(a) : null;
+  const q = b ? parseA1(b) : p;
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
 /** One worksheet as a sparse grid. */
 export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly rowsMap = new Map<number, Map<number, Cell>>();
+  /** Merged areas by their top-left cell ("row,col"). */
+  private readonly mergesByOrigin = new Map<string, MergedArea>();
 
   constructor(
     readonly name: string,
     cells: Iterable<GridCell>,
+    readonly merges: readonly MergedArea[] = [],
   ) {
+    for (const m of merges) this.mergesByOrigin.set(`${m.top},${m.left}`, m);
     let maxRow = -1;
     let maxCol = -1;
     for (const c of cells) {
@@ -95,6 +116,11 @@ export class Grid {
       }),
     );
     return new Grid(name, cells);
+  }
+
+  /** The merged area whose top-left cell this is, if any. */
+  mergeAt(row: number, col: number): MergedArea | undefined {
+    return this.mergesByOrigin.get(`${row},${col}`);
   }
 
   cell(row: number, col: number): Cell | undefined {

@@ -43,7 +43,7 @@ export function layoutCells(layout: LayoutSheet): GridCell[] {
 
 export function gridOf(layout: LayoutSheet | LayoutSheet[], name = 'Sheet1'): Grid {
   const layouts = Array.isArray(layout) ? layout : [layout];
-  return new Grid(name, layouts.flatMap(layoutCells));
+  return new Grid(name, layouts.flatMap(layoutCells), layouts.flatMap((l) => l.merges));
 }
 
 export function cellOf(layout: LayoutSheet, key: string): LayoutCell {

@@ -3,7 +3,7 @@
 // The bytes come from someone else's workbook, so anything that could take unbounded time or memory is refused.
 // Only inflating differs between hosts (node:zlib, the browser's DecompressionStream): it is passed in.
 import type ExcelJS from 'exceljs';
-import { Grid, type CellValue, type GridCell } from '../../core/grid';
+import { Grid, parseRange, type CellValue, type GridCell, type MergedArea } from '../../core/grid';
 
 export type WorkbookReadErrorCode =
   | 'not-zip'
@@ -543,7 +543,9 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, budget: { cells: number; max: nu
       cells.push(c);
     });
   });
-  return new Grid(ws.name, cells);
+  // exceljs keeps the merged ranges as "B2:C3" strings in the sheet's model.
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is MergedArea => m !== null);
+  return new Grid(ws.name, cells, merges);
 }
 
 // ---------------------------------------------------------------------------------------------

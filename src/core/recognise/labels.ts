@@ -56,9 +56,13 @@ export function isEmpty(cell: Cell | undefined): boolean {
   return !cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '');
 }
 
+const UNIT_ONLY = /^[(（]?(人|件|千円|円)[)）]?$/;
+
 /**
- * Where the value of a label sits: the first non-empty cell to its right before another label of the set
- * (within a few columns), else the cell below it when that holds a value, else the cell just right of it.
+ * Where the value of a label sits: the first non-empty cell to its right (within a few columns, skipping unit
+ * words such as 人), unless another label comes first. Labels laid out in a row with their values in the row
+ * below (under this label and under the next one too) give the cell below; otherwise the value is the blank
+ * cell just right of the label — never a legend or note that happens to sit below it.
  */
 export function valueCellOf(
   grid: Grid,
@@ -66,17 +70,31 @@ export function valueCellOf(
   isOtherLabel: (norm: string) => boolean,
   maxRight = 6,
 ): { row: number; col: number } {
-  for (let c = label.col + 1; c <= label.col + maxRight; c++) {
-    const cell = grid.cell(label.row, c);
-    if (isEmpty(cell)) continue;
-    if (typeof cell!.value === 'string' && isOtherLabel(normalizeLabel(cell!.value))) break;
+  const textOf = (r: number, c: number) => {
+    const v = grid.cell(r, c)?.value;
+    return typeof v === 'string' ? normalizeLabel(v) : null;
+  };
+  const usableBelow = (c: number) => {
+    const cell = grid.cell(label.row + 1, c);
+    if (isEmpty(cell)) return false;
+    const t = textOf(label.row + 1, c);
+    return t === null || (!isOtherLabel(t) && t.length <= 60);
+  };
+  // A label merged across columns: its value starts right of the merged area.
+  const next = (grid.mergeAt(label.row, label.col)?.right ?? label.col) + 1;
+  for (let c = next; c <= next + maxRight - 1; c++) {
+    if (isEmpty(grid.cell(label.row, c))) continue;
+    const t = textOf(label.row, c);
+    if (t !== null && UNIT_ONLY.test(t)) continue;
+    if (t !== null && isOtherLabel(t)) {
+      // The next label has its value below it: so has this one (even where that cell is still blank).
+      const below = { row: label.row + 1, col: label.col };
+      if (usableBelow(c) && (usableBelow(label.col) || isEmpty(grid.cell(below.row, below.col)))) return below;
+      return c > next ? { row: label.row, col: next } : below;
+    }
     return { row: label.row, col: c };
   }
-  const below = grid.cell(label.row + 1, label.col);
-  if (!isEmpty(below) && !(typeof below!.value === 'string' && isOtherLabel(normalizeLabel(below!.value)))) {
-    return { row: label.row + 1, col: label.col };
-  }
-  return { row: label.row, col: label.col + 1 };
+  return usableBelow(label.col) ? { row: label.row + 1, col: label.col } : { row: label.row, col: next };
 }
 
 export function makeField(grid: Grid, key: string, row: number, col: number, kind: FieldKind): Field {

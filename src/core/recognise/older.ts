@@ -101,6 +101,9 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
       const f = makeField(grid, k, l.row, l.col, 'text');
       f.parsed = { status: 'text', value: inline };
       fields.set(k, f);
+    } else if (name === 'claimName' && /^1[.．]/.test(l.norm) && !isEmpty(grid.cell(l.row + 1, l.col))) {
+      // 「1. 債権名(債権区分)」 is a section heading: the name is printed on the line below it.
+      put(k, { row: l.row + 1, col: l.col }, 'text');
     } else put(k, valueCellOf(grid, l, isHeaderLabel), 'text');
   }
 

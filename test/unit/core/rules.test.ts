@@ -140,3 +140,23 @@ describe('rates typed by hand', () => {
     expect(findingsOf(text, 'TRD-FORMULA')).toEqual([]);
   });
 });
+
+describe('blank fields point at their own cell', () => {
+  const a1Of = (l: LayoutSheet, k: string) => {
+    const c = cellOf(l, k);
+    return `Sheet1!${String.fromCharCode(65 + c.col)}${c.row + 1}`;
+  };
+  it('a blank rating is reported at the rating cell, not at the legend below it', () => {
+    const l = setKey(clean13(), key.rating('past'), null);
+    const f = findingsOf(l, 'RATE-CODE');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.cells).toEqual([a1Of(l, 'rating.past')]);
+    expect(f[0]!.message).toContain('空欄');
+  });
+  it('a blank 債務者数 is read as blank, not as its unit word 人', () => {
+    const l = setKey(clean13(), key.summary('debtors'), null);
+    const form = onlyForm(l);
+    expect(form.findings.map((x) => x.rule)).not.toContain('VAL-PARSE');
+    expect(form.findings.find((x) => x.rule === 'CAT-DEBTORS')!.cells).toEqual([a1Of(l, 'summary.debtors')]);
+  });
+});
