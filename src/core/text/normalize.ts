@@ -37,8 +37,12 @@ export function normalizedLines(s: string): string[] {
 /** The dash variants that mean "nothing" (—): — - － ― ー ‐ − – and friends. */
 export const DASH_RE = /^[-‐‑‒–—―−ーｰ－─━]$/;
 
+/** Words that mean "nothing here" as a dash does. */
+const NOTHING_RE = /^(該当なし|該当無し|なし|無し|N\/A)$/i;
+
 export function isDash(s: string): boolean {
-  return DASH_RE.test(s.trim().normalize('NFKC'));
+  const t = s.trim().normalize('NFKC');
+  return DASH_RE.test(t) || NOTHING_RE.test(t);
 }
 
 const CIRCLED_NUMBERS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

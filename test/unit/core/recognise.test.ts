@@ -109,6 +109,20 @@ describe('layout variants of the same sheet', () => {
     expect(gist(forms[0]!)).toEqual(gist(base03()));
   });
 
+  it('finds the 計 and 合計 columns of section 3 by position when they are not labelled', () => {
+    const g = gridOf(seedLayout(14));
+    const sec3 = rowOfText(g, /^3\./);
+    const forms = checkGrid(mapText(g, (s, c) => (c.row > sec3 && c.row < sec3 + 4 && /^(計|合計)$/.test(s.trim()) ? null : s)));
+    expect(gist(forms[0]!)).toEqual(gist(onlyForm(seedLayout(14))));
+  });
+
+  it('reads a table whose empty 平29 row was left out altogether', () => {
+    const g = gridOf(seedLayout(2));
+    const rowA = rowOfText(g, /^平29/);
+    const forms = checkGrid(transform(g, (c) => (c.row === rowA ? null : c.row > rowA ? { ...c, row: c.row - 1 } : c)));
+    expect(gist(forms[0]!)).toEqual(gist(onlyForm(seedLayout(2))));
+  });
+
   it('accepts the primes as ’ ′ ″ and ” too', () => {
     const g = gridOf(seedLayout(3));
     const forms = checkGrid(mapText(g, (s) => s.replace(/''/g, '″').replace(/'/g, '’')));

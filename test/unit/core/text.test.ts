@@ -48,7 +48,7 @@ describe('label normalisation', () => {
     expect(normalizeLabel('ｱ')).toBe('ア');
   });
   it('recognises the dash variants of —', () => {
-    for (const d of ['—', '-', '－', '―', 'ー', '‐', '−']) expect(isDash(d)).toBe(true);
+    for (const d of ['—', '-', '－', '―', 'ー', '‐', '−', '該当なし', 'なし']) expect(isDash(d)).toBe(true);
     expect(isDash('A')).toBe(false);
   });
 });
