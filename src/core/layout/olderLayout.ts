@@ -12,7 +12,7 @@ import {
   type LayoutSheet,
   type YearStyle,
 } from './currentLayout';
-import { OLDER_PERIODS, type OlderPeriod, type OlderSheetData, type OlderStatusRow } from './sheetData';
+import { OLDER_PERIODS, OLDER_STATUS_ROWS, type OlderPeriod, type OlderSheetData, type OlderStatusRow } from './sheetData';
 
 export interface OlderLayoutOptions {
   top?: number;
@@ -186,23 +186,7 @@ export function layoutOlderForm(data: OlderSheetData, opts: OlderLayoutOptions):
   b.text(R.s4Head, 4, '人(件)数', 'code');
   b.text(R.s4Head, 5, '金額', 'code');
   b.text(R.s4Head, 6, join(['債務者数', '(実人数)']), 'code');
-  const rows: OlderStatusRow[] = [
-    'total',
-    'currentYear',
-    'pastYears',
-    'collectSubtotal',
-    '1',
-    '2',
-    '3',
-    'settleSubtotal',
-    '4',
-    '5',
-    '6',
-    '7',
-    '8',
-    '9',
-    '10',
-  ];
+  const rows: readonly OlderStatusRow[] = OLDER_STATUS_ROWS;
   const rowOf = (k: OlderStatusRow): number => R.s4First + rows.indexOf(k);
   const shown = new Map<string, number | null>();
   const sv = (k: OlderStatusRow, f: 'count' | 'amount'): number => shown.get(`${k}.${f}`) ?? 0;
