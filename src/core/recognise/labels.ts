@@ -36,11 +36,22 @@ export class LabelIndex {
     return this.byRow.get(row) ?? [];
   }
 
-  /** Labels inside a region matching a predicate, row by row. */
+  /** Labels inside a region matching a predicate, row by row (labels are kept in row order: binary search). */
   find(region: Region, pred: (l: Label) => boolean): Label[] {
-    return this.labels.filter(
-      (l) => l.row >= region.top && l.row <= region.bottom && l.col >= region.left && l.col <= region.right && pred(l),
-    );
+    let lo = 0;
+    let hi = this.labels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.labels[mid]!.row < region.top) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Label[] = [];
+    for (let i = lo; i < this.labels.length; i++) {
+      const l = this.labels[i]!;
+      if (l.row > region.bottom) break;
+      if (l.col >= region.left && l.col <= region.right && pred(l)) out.push(l);
+    }
+    return out;
   }
 
   first(region: Region, pred: (l: Label) => boolean): Label | undefined {
