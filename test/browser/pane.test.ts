@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbook';
 import { checkManifest, type BuildOutputs } from '../../scripts/manifestCheck';
-import type { MemoryWorkbook } from '../doubles/memoryWorkbook';
+import type { Grid } from '../../src/core/grid';
+import type { MemoryWorkbook, MemoryWorkbookOptions } from '../doubles/memoryWorkbook';
+import { dRowTyped, ratingsBlank } from '../helpers/paneFixtures';
 import { BUILD_DIR, buildPane, launch, OUT, ROOT, serve, type Browser, type Served } from './harness';
 import type { Fixture } from './installDouble';
 
@@ -39,10 +41,25 @@ async function openPage(fixture?: Fixture, viewport = { width: 360, height: 900 
   return page;
 }
 
-async function fixtureOf(file: string, active?: string): Promise<Fixture> {
-  const grids = await readWorkbookFile(path.join(ROOT, 'examples', file));
-  return { sheets: grids.map((g) => ({ name: g.name, cells: [...g.cells()] })), active: active ?? grids[0]!.name };
+function fixtureOfGrids(grids: Grid[], active?: string, options?: MemoryWorkbookOptions): Fixture {
+  return {
+    sheets: grids.map((g) => ({ name: g.name, cells: [...g.cells()], merges: [...g.merges] })),
+    active: active ?? grids[0]!.name,
+    ...(options ? { options } : {}),
+  };
 }
+
+async function fixtureOf(file: string, active?: string): Promise<Fixture> {
+  return fixtureOfGrids(await readWorkbookFile(path.join(ROOT, 'examples', file)), active);
+}
+
+/** A full-page screenshot with transitions stopped (a switch caught mid-slide looks off). */
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, name), fullPage: true, animations: 'disabled' });
+
+const double = (page: Page) => page.evaluate(() => {
+  const wb = window.mishukinTestAdapter as MemoryWorkbook;
+  return { selections: wb.selections, applied: wb.applied.map((p) => p.writes.map((w) => w.address)) };
+});
 
 describe('file mode (a plain browser, no Office host)', () => {
   test('drop example workbooks: the same findings as the core, read in the page; exceljs only then', async () => {
@@ -125,6 +142,120 @@ describe('Excel path (the adapter double in place of Excel)', () => {
     await expect(page.getByText(/見出しが見つかりません/).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('combobox').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(OUT, 'excel-not-form.png') });
+    await page.close();
+  });
+});
+
+describe('the tools on a form (Excel path, the adapter double in place of Excel)', () => {
+  test('数式を入れる: preview → untick → MISHUKIN caveat → 書き込む → 元に戻す', async () => {
+    const [sheet03] = await readWorkbookFile(path.join(ROOT, 'examples/current/sheet-03.xlsx'));
+    const page = await openPage(fixtureOfGrids([dRowTyped(sheet03!)]));
+    await page.getByRole('button', { name: '数式を入れる' }).click();
+    const tool = page.getByRole('region', { name: '数式を入れる' });
+    const d20 = tool.locator('[data-address="D20"]');
+    await d20.waitFor();
+    await expect(d20.textContent()).resolves.toMatch(/E行\(令和2 当初目標\) ア列D20表示が変わりますいま4,306 → =V18 → 4,308/);
+    await expect(tool.getByText('連動して表示が変わるセル(数式はそのまま)').isVisible()).resolves.toBe(true);
+    await shot(page, 'formulas-preview.png');
+
+    // Leave D20 as it is: the knock-on changes go with it.
+    await tool.getByRole('button', { name: '13 個のセルを表示' }).click();
+    await tool.locator('[data-address="L19"]').waitFor();
+    await shot(page, 'formulas-preview-all.png');
+    await d20.getByRole('checkbox').uncheck();
+    await tool.getByText('連動して表示が変わるセル(数式はそのまま)').waitFor({ state: 'detached' });
+    await expect(d20.textContent()).resolves.toContain('(このまま)');
+
+    await tool.getByRole('switch').check();
+    await tool.getByText(/アドインを入れていない提出先では #NAME\? と表示されます/).waitFor();
+    await shot(page, 'formulas-addin.png');
+    await tool.getByRole('switch').uncheck();
+
+    await tool.getByRole('button', { name: /^書き込む/ }).click();
+    await tool.getByText(/個のセルに書き込みました/).waitFor();
+    const { applied } = await double(page);
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).not.toContain('D20');
+    expect(applied[0]).toContain('L19');
+    // Checked again: the findings are listed, D20's carry among them.
+    await page.locator('[data-rule="TRD-CARRY"]').waitFor();
+    await shot(page, 'formulas-written.png');
+
+    await tool.getByRole('button', { name: '元に戻す' }).click();
+    await tool.getByText(/元に戻しました/).waitFor();
+    await expect(double(page).then((d) => d.applied.length)).resolves.toBe(2);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  test('評価ガイド: three columns → answers → この評価を入力 → preview → 書き込む (Ctrl+Z) → follow-up link', async () => {
+    const [sheet01] = await readWorkbookFile(path.join(ROOT, 'examples/current/sheet-01.xlsx'));
+    const page = await openPage(fixtureOfGrids([ratingsBlank(sheet01!)], undefined, { undo: 'excel' }));
+    await page.getByRole('button', { name: '評価ガイド' }).click();
+    const tool = page.getByRole('region', { name: '評価ガイド' });
+    const table = tool.getByRole('table');
+    await table.waitFor();
+    await expect(table.textContent()).resolves.toMatch(/過年度現年度合計目標\(C行\)75075実績\(D行\)1060106差\(D−C\)\+310\+31/);
+    // Asked only where the numbers leave it open: the actions where the target was missed, the target where it is 0.
+    await expect(tool.getByRole('radiogroup').count()).resolves.toBe(3);
+    await expect(tool.getByRole('radiogroup', { name: '過年度: 予定していた取組は予定どおり実施しましたか?' }).isVisible()).resolves.toBe(true);
+    await expect(tool.getByRole('radiogroup', { name: '現年度: 前年度時点で目標を設定していましたか?' }).isVisible()).resolves.toBe(true);
+    await expect(tool.getByRole('button', { name: 'この評価を入力' }).isDisabled()).resolves.toBe(true);
+    await shot(page, 'guide-open.png');
+
+    const answer = (name: string, choice: 'はい' | 'いいえ') => tool.getByRole('radiogroup', { name }).getByLabel(choice).check();
+    await answer('過年度: 予定していた取組は予定どおり実施しましたか?', 'いいえ');
+    await answer('現年度: 前年度時点で目標を設定していましたか?', 'はい');
+    await answer('合計: 予定していた取組は予定どおり実施しましたか?', 'はい');
+    await expect(table.textContent()).resolves.toContain('評価B2AB1');
+    await expect(tool.locator('[data-column]').allTextContents()).resolves.toEqual([
+      expect.stringContaining('評価 B2'),
+      expect.stringContaining('評価 A'),
+      expect.stringContaining('評価 B1'),
+    ]);
+    await shot(page, 'guide-answered.png');
+
+    await tool.getByRole('button', { name: 'この評価を入力' }).click();
+    const preview = tool.getByRole('region', { name: '入力する評価' });
+    await preview.waitFor();
+    await expect(preview.locator('[data-address]').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/1\. 達成状況 過年度D8.*いま空欄 → B2/),
+      expect.stringMatching(/1\. 達成状況 現年度G8.*いま空欄 → A/),
+      expect.stringMatching(/1\. 達成状況 合計K8.*いま空欄 → B1/),
+    ]);
+    await shot(page, 'guide-preview.png');
+
+    await tool.getByRole('button', { name: /^書き込む/ }).click();
+    await tool.getByText(/Ctrl\+Z/).waitFor();
+    await expect(double(page).then((d) => d.applied)).resolves.toEqual([['D8', 'G8', 'K8']]);
+    const link = tool.getByRole('button', { name: '4. 取組内容の検証など 課題(過年度) [D47]' });
+    await link.waitFor();
+    await shot(page, 'guide-written.png');
+    await link.click();
+    await page.waitForFunction(() => (window.mishukinTestAdapter as MemoryWorkbook).selections.length === 1);
+    await expect(double(page).then((d) => d.selections)).resolves.toEqual([`${sheet01!.name}!D47`]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the tools in file mode (shown only)', () => {
+  test('評価ガイド and 数式を入れる show what they would write and say that writing needs Excel', async () => {
+    const page = await openPage(undefined, { width: 900, height: 1100 });
+    await page.setInputFiles('input[type=file]', [path.join(ROOT, 'examples/current/sheet-01.xlsx')]);
+    const file = page.getByRole('region', { name: 'sheet-01.xlsx' });
+    await file.getByRole('button', { name: '評価ガイド' }).click();
+    const guide = file.getByRole('region', { name: '評価ガイド' });
+    await guide.getByRole('table').waitFor({ timeout: 30_000 });
+    await expect(guide.getByText(/ファイルで開いているため、表示だけです/).isVisible()).resolves.toBe(true);
+    await expect(guide.getByRole('button', { name: 'この評価を入力' }).count()).resolves.toBe(0);
+    await shot(page, 'file-mode-guide.png');
+
+    await file.getByRole('button', { name: '数式を入れる' }).click();
+    const formulas = file.getByRole('region', { name: '数式を入れる' });
+    await formulas.getByText(/すでに計算式どおりの数式が入っています/).waitFor();
+    await expect(formulas.getByText(/ファイルで開いているため、表示だけです/).isVisible()).resolves.toBe(true);
+    await expect(formulas.getByRole('button', { name: /^書き込む/ }).count()).resolves.toBe(0);
     await page.close();
   });
 });

@@ -1,39 +1,102 @@
 // A WorkbookAdapter over Grids held in memory: the pane's unit tests, the browser tests (through a test build
-// of the pane) and the bench use it in place of Excel. It records selections and lets a test type into a cell.
-import type { SheetChange, WorkbookAdapter, WorkbookSnapshot } from '../../src/adapters/excel/workbookAdapter';
-import { Grid, parseA1, type CellValue, type GridCell } from '../../src/core/grid';
+// of the pane) and the bench use it in place of Excel. It records selections and writes, and lets a test type
+// into a cell.
+import {
+  conflictError,
+  holdsContent,
+  journalOf,
+  type ApplyResult,
+  type SheetChange,
+  type WorkbookAdapter,
+  type WorkbookSnapshot,
+} from '../../src/adapters/excel/workbookAdapter';
+import { Grid, parseA1, type CellValue, type GridCell, type MergedArea } from '../../src/core/grid';
+import type { CellContent, WritePlan } from '../../src/core/plan/writePlan';
+import { ERROR_TEXT } from '../../src/core/text/values';
+
+export interface MemoryWorkbookOptions {
+  /**
+   * How a write can be undone: 'excel' as with ExcelApi 1.20 (one Ctrl+Z), 'journal' (default) as in older
+   * Excel, where the pane keeps the plan that writes every `before` back.
+   */
+  undo?: ApplyResult['undo'];
+}
 
 export interface MemoryWorkbook extends WorkbookAdapter {
   readonly selections: string[];
   /** How many reads each kind of call made (a read of the whole book counts once). */
   readonly reads: { workbook: number; region: number };
+  /** Every plan applied, in order. */
+  readonly applied: WritePlan[];
   /** Types a value (or "=formula") into a cell and fires the sheet's change handlers, as Excel does. */
   edit(sheet: string, address: string, input: CellValue): void;
   activate(sheet: string): void;
+  /** The cells of a sheet as they are now. */
+  cellsOf(sheet: string): GridCell[];
   /** Delays each read: lets a test make an older read finish after a newer one. */
   readDelays: number[];
 }
 
-export function memoryWorkbook(grids: Grid[], activeSheet: string | null = grids[0]?.name ?? null): MemoryWorkbook {
+function touches(m: MergedArea, r: MergedArea): boolean {
+  return m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+}
+
+/** A cell as the write leaves it: a formula shows the value the plan expects (the double does not calculate). */
+function written(at: { row: number; col: number }, c: CellContent, expected: WritePlan['writes'][number]['expected'], numFmt?: string): GridCell {
+  const shown = c.formula !== undefined ? expected : c.value;
+  const value: CellValue = typeof shown === 'string' && ERROR_TEXT.test(shown) ? { error: shown } : shown;
+  const cell: GridCell = { ...at, value };
+  if (c.formula !== undefined) cell.formula = c.formula;
+  if (numFmt !== undefined) cell.numFmt = numFmt;
+  return cell;
+}
+
+export function memoryWorkbook(
+  grids: Grid[],
+  activeSheet: string | null = grids[0]?.name ?? null,
+  opts: MemoryWorkbookOptions = {},
+): MemoryWorkbook {
   const sheets = new Map(grids.map((g) => [g.name, [...g.cells()]]));
+  const merges = new Map(grids.map((g) => [g.name, g.merges]));
   const changeHandlers = new Map<string, Set<(c: SheetChange) => void>>();
   const activationHandlers = new Set<(s: string) => void>();
   let active = activeSheet;
 
-  const gridOf = (name: string, keep: (c: GridCell) => boolean = () => true): Grid => {
+  const cellsOf = (name: string): GridCell[] => {
     const cells = sheets.get(name);
     if (!cells) throw new Error(`no sheet ${name}`);
-    return new Grid(name, cells.filter(keep));
+    return cells;
+  };
+  const gridOf = (name: string, region?: MergedArea): Grid => {
+    const keep = (c: GridCell) => !region || (c.row >= region.top && c.row <= region.bottom && c.col >= region.left && c.col <= region.right);
+    return new Grid(
+      name,
+      cellsOf(name).filter(keep),
+      (merges.get(name) ?? []).filter((m) => !region || touches(m, region)),
+    );
   };
   const delayed = async <T>(value: () => T): Promise<T> => {
     const ms = wb.readDelays.shift() ?? 0;
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
     return value();
   };
+  /** Replaces one cell, keeping its number format, as typing or a write does; a cell left empty is dropped. */
+  const put = (sheet: string, at: { row: number; col: number }, make: (numFmt?: string) => GridCell): void => {
+    const cells = cellsOf(sheet);
+    const old = cells.findIndex((c) => c.row === at.row && c.col === at.col);
+    const cell = make(cells[old]?.numFmt);
+    const empty = cell.value === null && cell.formula === undefined && cell.numFmt === undefined;
+    if (old >= 0) cells.splice(old, 1, ...(empty ? [] : [cell]));
+    else if (!empty) cells.push(cell);
+  };
+  const changed = (sheet: string, address: string): void => {
+    for (const h of changeHandlers.get(sheet) ?? []) h({ sheet, address });
+  };
 
   const wb: MemoryWorkbook = {
     selections: [],
     reads: { workbook: 0, region: 0 },
+    applied: [],
     readDelays: [],
     readWorkbook: () => {
       wb.reads.workbook++;
@@ -42,7 +105,7 @@ export function memoryWorkbook(grids: Grid[], activeSheet: string | null = grids
     readRegion: (sheet, r) => {
       wb.reads.region++;
       // Read now, deliver later: a delayed read carries the contents of its own moment.
-      const g = gridOf(sheet, (c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+      const g = gridOf(sheet, r);
       return delayed(() => g);
     },
     selectCell: async (sheet, address) => {
@@ -59,27 +122,37 @@ export function memoryWorkbook(grids: Grid[], activeSheet: string | null = grids
       activationHandlers.add(handler);
       return async () => void activationHandlers.delete(handler);
     },
-    applyPlan: async () => {
-      throw new Error('memoryWorkbook does not write');
+    // As the Office adapter: every `before` is checked first, then all cells are written, or none.
+    applyPlan: async (plan) => {
+      const targets = plan.writes.map((w) => {
+        const at = parseA1(w.address);
+        if (!at) throw new Error(`no cell ${w.address}`);
+        const now = cellsOf(w.sheet).find((c) => c.row === at.row && c.col === at.col);
+        const formula = now?.formula !== undefined ? `=${now.formula}` : now?.value;
+        if (!holdsContent(formula, now?.value ?? null, w.before)) throw conflictError(w.sheet, w.address);
+        return at;
+      });
+      plan.writes.forEach((w, i) => put(w.sheet, targets[i]!, (numFmt) => written(targets[i]!, w.after, w.expected, numFmt)));
+      wb.applied.push(plan);
+      for (const w of plan.writes) changed(w.sheet, w.address);
+      return opts.undo === 'excel' ? { undo: 'excel' } : { undo: 'journal', journal: journalOf(plan) };
     },
     edit(sheet, address, input) {
       const at = parseA1(address);
-      const cells = sheets.get(sheet);
-      if (!at || !cells) throw new Error(`no cell ${sheet}!${address}`);
+      if (!at || !sheets.has(sheet)) throw new Error(`no cell ${sheet}!${address}`);
       const isFormula = typeof input === 'string' && input.startsWith('=');
-      const cell: GridCell = isFormula ? { ...at, value: null, formula: input.slice(1) } : { ...at, value: input };
-      const old = cells.findIndex((c) => c.row === at.row && c.col === at.col);
-      // Typing replaces the value or formula and keeps the cell's number format.
-      const numFmt = cells[old]?.numFmt;
-      if (numFmt !== undefined) cell.numFmt = numFmt;
-      if (old >= 0) cells.splice(old, 1, cell);
-      else cells.push(cell);
-      for (const h of changeHandlers.get(sheet) ?? []) h({ sheet, address });
+      put(sheet, at, (numFmt) => {
+        const cell: GridCell = isFormula ? { ...at, value: null, formula: input.slice(1) } : { ...at, value: input };
+        if (numFmt !== undefined) cell.numFmt = numFmt;
+        return cell;
+      });
+      changed(sheet, address);
     },
     activate(sheet) {
       active = sheet;
       for (const h of activationHandlers) h(sheet);
     },
+    cellsOf: (sheet) => [...cellsOf(sheet)],
   };
   return wb;
 }

@@ -351,7 +351,7 @@ describe('inputs that are not plain numbers', () => {
   });
 
   it('shows an error where an input cannot be read, and a fraction refused by the MISHUKIN functions', () => {
-    const bad = onlyForm(gridOf(setKey(seedLayout(14, { valuesOnly: true }), 'trend.D.ウ', 'なし')));
+    const bad = onlyForm(gridOf(setKey(seedLayout(14, { valuesOnly: true }), 'trend.D.ウ', '未定')));
     expect(planFormulas(bad).writes.find((w) => w.key === 'trend.D.ケ')!.expected).toBe('#VALUE!');
     const frac = onlyForm(gridOf(setKey(seedLayout(14, { valuesOnly: true }), 'trend.D.ウ', 18559.5)));
     expect(planFormulas(frac).writes.find((w) => w.key === 'trend.D.ケ')!.expected).toBe(13985.5);

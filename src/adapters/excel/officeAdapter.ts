@@ -1,10 +1,18 @@
 // WorkbookAdapter over Office.js: the only code that calls Excel. Reads never write, and nothing here changes
 // the user's formats or calls an API that clears the undo stack. Every Excel.run has a timeout, so the pane
 // can say what happened instead of waiting forever.
-import { a1, Grid, type CellValue, type GridCell } from '../../core/grid';
+import { a1, Grid, parseRange, type CellValue, type GridCell, type MergedArea } from '../../core/grid';
 import type { Region } from '../../core/model/form';
-import type { CellContent, WritePlan } from '../../core/plan/writePlan';
-import { AdapterError, type ApplyResult, type WorkbookAdapter, type WorkbookSnapshot } from './workbookAdapter';
+import type { CellContent } from '../../core/plan/writePlan';
+import {
+  AdapterError,
+  conflictError,
+  holdsContent,
+  journalOf,
+  type ApplyResult,
+  type WorkbookAdapter,
+  type WorkbookSnapshot,
+} from './workbookAdapter';
 
 export interface OfficeAdapterOptions {
   /** Per Excel.run, in milliseconds. */
@@ -25,8 +33,41 @@ function toCellValue(v: unknown, type: `${Excel.RangeValueType}` | undefined): C
   return String(v);
 }
 
-/** Builds a core Grid from a loaded range whose top-left cell sits at (top, left). */
-export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents): Grid {
+/**
+ * The areas of a RangeAreas address ("Sheet1!A1:B2, 'Sheet 2'!C3:D4"). The sheet names are dropped, since the
+ * merged areas of a range all lie on its own sheet; a quoted name may itself hold "!" and "," ('' is a quote).
+ */
+export function parseMergedAddress(address: string): MergedArea[] {
+  const areas: MergedArea[] = [];
+  let quoted = false;
+  let ref = '';
+  for (const ch of `${address},`) {
+    if (ch === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '!') ref = '';
+    else if (ch === ',') {
+      const area = parseRange(ref.trim());
+      if (area) areas.push(area);
+      ref = '';
+    } else ref += ch;
+  }
+  return areas;
+}
+
+/** Queues a range's merged areas to load, to come back in the same sync as its contents. */
+function queueMerges(r: Excel.Range, wanted: boolean): Excel.RangeAreas | null {
+  if (!wanted) return null;
+  const m = r.getMergedAreasOrNullObject();
+  m.load('address');
+  return m;
+}
+
+function mergesOf(m: Excel.RangeAreas | null): MergedArea[] {
+  return m && !m.isNullObject ? parseMergedAddress(m.address) : [];
+}
+
+/** Builds a core Grid from a loaded range whose top-left cell sits at (top, left), with the range's merged areas. */
+export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents, merges: readonly MergedArea[] = []): Grid {
   const cells: GridCell[] = [];
   r.values.forEach((row, i) =>
     row.forEach((v, j) => {
@@ -38,7 +79,7 @@ export function gridFromRange(sheet: string, top: number, left: number, r: Range
       cells.push(cell);
     }),
   );
-  return new Grid(sheet, cells);
+  return new Grid(sheet, cells, merges);
 }
 
 function rangeAddress(region: Region): string {
@@ -70,13 +111,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   );
 }
 
-function sameContent(formula: unknown, value: unknown, c: CellContent): boolean {
-  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
-  if (c.formula !== undefined) return hasFormula && (formula as string).slice(1) === c.formula;
-  const shown = value === '' || value === undefined ? null : value;
-  return !hasFormula && shown === c.value;
-}
-
 /** What to assign to `range.formulas` so that the cell ends up holding `c`. */
 function cellInput(c: CellContent): string | number | boolean {
   if (c.formula !== undefined) return `=${c.formula}`;
@@ -86,67 +120,75 @@ function cellInput(c: CellContent): string | number | boolean {
   return c.value;
 }
 
-/** The plan that writes every `before` back, newest write first. */
-function journalOf(plan: WritePlan): WritePlan {
-  return {
-    title: `元に戻す: ${plan.title}`,
-    writes: [...plan.writes].reverse().map((w) => ({
-      ...w,
-      before: w.after,
-      after: w.before,
-      expected: typeof w.before.value === 'boolean' ? String(w.before.value).toUpperCase() : w.before.value,
-      why: `元に戻す: ${w.why}`,
-    })),
-  };
-}
-
 export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAdapter {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const maxCells = opts.maxCellsPerSheet ?? 200_000;
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> =>
     withTimeout(options ? Excel.run(options, batch) : Excel.run(batch), timeoutMs);
+  /**
+   * A read with merged areas where Excel has them (ExcelApi 1.13); without, labels are read as before merges were
+   * known. Excel refuses the merged areas of a range that has more than 512: then the read is made without them.
+   */
+  const withMerges = async <T>(read: (merges: boolean) => Promise<T>): Promise<T> => {
+    if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) return read(false);
+    try {
+      return await read(true);
+    } catch (err) {
+      if (err instanceof AdapterError && err.kind === 'api') return read(false);
+      throw err;
+    }
+  };
+
+  /** Every worksheet's used range in 3 syncs: names, sizes, then contents (and merged areas) of those not too large. */
+  const readBook = (merges: boolean): Promise<WorkbookSnapshot> =>
+    run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const active = sheets.getActiveWorksheet();
+      active.load('name');
+      await context.sync();
+      // Sizes first, so a huge data sheet elsewhere in the book is skipped instead of read.
+      const used = sheets.items.map((ws) => {
+        const r = ws.getUsedRange(true);
+        r.load('rowIndex,columnIndex,rowCount,columnCount');
+        return { name: ws.name, r };
+      });
+      await context.sync();
+      const skipped: WorkbookSnapshot['skipped'] = [];
+      const toRead = used.filter(({ name, r }) => {
+        const n = r.rowCount * r.columnCount;
+        if (n <= maxCells) return true;
+        skipped.push({
+          sheet: name,
+          reason: `使われている範囲が大きすぎる(${n.toLocaleString('ja-JP')} セル)ため読み込んでいません。調査書のシートには当たりません。`,
+        });
+        return false;
+      });
+      const loaded = toRead.map(({ name, r }) => {
+        r.load(CONTENTS);
+        return { name, r, m: queueMerges(r, merges) };
+      });
+      await context.sync();
+      return {
+        grids: loaded.map(({ name, r, m }) => gridFromRange(name, r.rowIndex, r.columnIndex, r, mergesOf(m))),
+        activeSheet: active.name,
+        skipped,
+      };
+    });
 
   return {
-    readWorkbook: () =>
-      run(async (context): Promise<WorkbookSnapshot> => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        const active = sheets.getActiveWorksheet();
-        active.load('name');
-        await context.sync();
-        // Sizes first, so a huge data sheet elsewhere in the book is skipped instead of read.
-        const used = sheets.items.map((ws) => {
-          const r = ws.getUsedRange(true);
-          r.load('rowIndex,columnIndex,rowCount,columnCount');
-          return { name: ws.name, r };
-        });
-        await context.sync();
-        const skipped: WorkbookSnapshot['skipped'] = [];
-        const toRead = used.filter(({ name, r }) => {
-          const n = r.rowCount * r.columnCount;
-          if (n <= maxCells) return true;
-          skipped.push({
-            sheet: name,
-            reason: `使われている範囲が大きすぎる(${n.toLocaleString('ja-JP')} セル)ため読み込んでいません。調査書のシートには当たりません。`,
-          });
-          return false;
-        });
-        for (const { r } of toRead) r.load(CONTENTS);
-        await context.sync();
-        return {
-          grids: toRead.map(({ name, r }) => gridFromRange(name, r.rowIndex, r.columnIndex, r)),
-          activeSheet: active.name,
-          skipped,
-        };
-      }),
+    readWorkbook: () => withMerges(readBook),
 
     readRegion: (sheet, region) =>
-      run(async (context) => {
-        const r = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(region));
-        r.load(CONTENTS);
-        await context.sync();
-        return gridFromRange(sheet, region.top, region.left, r);
-      }),
+      withMerges((merges) =>
+        run(async (context) => {
+          const r = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(region));
+          r.load(CONTENTS);
+          const m = queueMerges(r, merges);
+          await context.sync();
+          return gridFromRange(sheet, region.top, region.left, r, mergesOf(m));
+        }),
+      ),
 
     selectCell: (sheet, address) =>
       run(async (context) => {
@@ -193,12 +235,7 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
           await context.sync();
           plan.writes.forEach((w, i) => {
             const r = ranges[i]!;
-            if (!sameContent(r.formulas[0]?.[0], r.values[0]?.[0], w.before)) {
-              throw new AdapterError(
-                'conflict',
-                `シート「${w.sheet}」のセル ${w.address} の内容が、確認したときから変わっています。書き込みを中止しました。もう一度チェックしてからやり直してください。`,
-              );
-            }
+            if (!holdsContent(r.formulas[0]?.[0], r.values[0]?.[0], w.before)) throw conflictError(w.sheet, w.address);
           });
           plan.writes.forEach((w, i) => {
             ranges[i]!.formulas = [[cellInput(w.after)]];

@@ -3,7 +3,7 @@
 import type { NotAForm } from '../../core/findings';
 import type { Grid } from '../../core/grid';
 import type { Region } from '../../core/model/form';
-import type { WritePlan } from '../../core/plan/writePlan';
+import type { CellContent, WritePlan } from '../../core/plan/writePlan';
 
 export interface WorkbookSnapshot {
   /** One Grid per worksheet that was read, in tab order. */
@@ -51,4 +51,37 @@ export interface WorkbookAdapter {
   onSheetActivated(handler: (sheet: string) => void): Promise<Unsubscribe>;
   /** Writes a plan in one batch, refusing it if a cell no longer holds its `before`. */
   applyPlan(plan: WritePlan): Promise<ApplyResult>;
+}
+
+/**
+ * Whether a cell holds `c`, from what Excel reports: `formula` as in Range.formulas ("=…" for a formula, else the
+ * value) and `value` as in Range.values. A formula is compared by its text (its value may have recalculated).
+ */
+export function holdsContent(formula: unknown, value: unknown, c: CellContent): boolean {
+  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+  if (c.formula !== undefined) return hasFormula && (formula as string).slice(1) === c.formula;
+  const shown = value === '' || value === undefined ? null : value;
+  return !hasFormula && shown === c.value;
+}
+
+/** The refusal when a cell changed between the preview and the write (nothing is written then). */
+export function conflictError(sheet: string, address: string): AdapterError {
+  return new AdapterError(
+    'conflict',
+    `シート「${sheet}」のセル ${address} の内容が、確認したときから変わっています。書き込みを中止しました。もう一度チェックしてからやり直してください。`,
+  );
+}
+
+/** The plan that writes every `before` back, newest write first (the pane's 元に戻す where Excel cannot merge undo). */
+export function journalOf(plan: WritePlan): WritePlan {
+  return {
+    title: `元に戻す: ${plan.title}`,
+    writes: [...plan.writes].reverse().map((w) => ({
+      ...w,
+      before: w.after,
+      after: w.before,
+      expected: typeof w.before.value === 'boolean' ? String(w.before.value).toUpperCase() : w.before.value,
+      why: `元に戻す: ${w.why}`,
+    })),
+  };
 }

@@ -4,7 +4,9 @@ import { AdapterError, type Unsubscribe, type WorkbookAdapter } from '../../adap
 import { recogniseWorkbook } from '../../core/check';
 import type { NotAForm } from '../../core/findings';
 import type { Form } from '../../core/model/form';
+import { toolCore, type FormHost } from './formHost';
 import { formId, present, type CellRef, type PresentedForm } from './present';
+import { Store } from './store';
 
 export type Busy = 'opening' | 'checking' | 'updating' | 'selecting' | null;
 
@@ -38,19 +40,7 @@ function problemText(err: unknown): string {
   return `予期しないエラーが起きました(詳細: ${detail})。再試行してください。`;
 }
 
-export class PaneSession {
-  private state: ExcelPaneState = {
-    busy: null,
-    problem: null,
-    forms: [],
-    notForms: [],
-    activeSheet: null,
-    selectedId: null,
-    checked: false,
-    live: true,
-    revision: 0,
-  };
-  private readonly listeners = new Set<(s: ExcelPaneState) => void>();
+export class PaneSession extends Store<ExcelPaneState> {
   private readonly models = new Map<string, Form>();
   private retryStep: (() => Promise<void>) | null = null;
   /** Reads are numbered; a result is applied only if no later-started read has been applied already. */
@@ -65,18 +55,35 @@ export class PaneSession {
   constructor(
     private readonly adapter: WorkbookAdapter,
     private readonly opts: PaneSessionOptions,
-  ) {}
+  ) {
+    super({
+      busy: null,
+      problem: null,
+      forms: [],
+      notForms: [],
+      activeSheet: null,
+      selectedId: null,
+      checked: false,
+      live: true,
+      revision: 0,
+    });
+  }
 
-  getState = (): ExcelPaneState => this.state;
-
-  subscribe = (listener: (s: ExcelPaneState) => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(patch: Partial<ExcelPaneState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
+  /**
+   * The selected form for the tools (数式を入れる, 評価ガイド): as last read, with the workbook to write to.
+   * A write is re-checked at once (and again by the live check, since Excel reports the change).
+   */
+  formHost(): FormHost {
+    return {
+      form: () => this.selectedForm() ?? null,
+      subscribe: (listener) => this.subscribe(() => listener()),
+      workbook: {
+        applyPlan: (plan) => this.adapter.applyPlan(plan),
+        recheck: () => this.check(),
+        select: (cell) => this.goTo(cell),
+      },
+      core: toolCore,
+    };
   }
 
   /** Runs one step; on failure keeps it for retry() and says what happened. */
@@ -137,7 +144,7 @@ export class PaneSession {
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.debounce);
-    this.listeners.clear();
+    this.unsubscribeAll();
     await Promise.all([this.unwatchChanges?.(), this.unwatchActivation?.()]).catch(() => undefined);
   }
 

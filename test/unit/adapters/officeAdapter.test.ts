@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { readWorkbookFile } from '../../../src/adapters/xlsx/readWorkbook';
-import { createOfficeAdapter } from '../../../src/adapters/excel/officeAdapter';
+import { createOfficeAdapter, parseMergedAddress } from '../../../src/adapters/excel/officeAdapter';
 import { AdapterError } from '../../../src/adapters/excel/workbookAdapter';
 import { checkWorkbook, recogniseWorkbook } from '../../../src/core/check';
 import { a1, Grid } from '../../../src/core/grid';
+import { key } from '../../../src/core/model/keys';
+import { gridOf, seedLayout, setKey } from '../../helpers/forms';
 import type { WritePlan } from '../../../src/core/plan/writePlan';
 import { excelMock } from './officeMock';
 
@@ -14,10 +16,13 @@ beforeAll(async () => {
   grids = await readWorkbookFile(EXAMPLE);
 });
 
-function install(m: ReturnType<typeof excelMock>, excelApi120 = true): void {
+/** Installs the mock as Excel, supporting ExcelApi 1.1 … 1.`minor` (1.20: writes merge into one undo step). */
+function install(m: ReturnType<typeof excelMock>, minor = 20): void {
   (globalThis as Record<string, unknown>).Excel = m.mock;
   (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === 'ExcelApi' && (excelApi120 || v < '1.20') } },
+    context: {
+      requirements: { isSetSupported: (set: string, v: string) => set === 'ExcelApi' && Number(v.split('.')[1]) <= minor },
+    },
   };
 }
 
@@ -77,6 +82,76 @@ describe('office adapter: reading', () => {
     expect(read!.cell(0, 0)).toEqual({ value: { error: '#DIV/0!' }, formula: 'A2/0' });
     expect(read!.cell(0, 1)).toEqual({ value: 0.25, numFmt: '0.0%' });
     expect(read!.cell(1, 1)).toEqual({ value: true });
+  });
+});
+
+describe('office adapter: merged areas', () => {
+  // Sheet 13 with its 過年度 rating blank: its label is merged across C:? so the value sits at D8; without the
+  // merges the blank cell next to the label's first cell (C8) would be taken for it.
+  const blankRating = () => gridOf(setKey(seedLayout(13), key.rating('past'), null), 'S13');
+  const ratingAddress = (grids: Grid[]) => recogniseWorkbook(grids).forms[0]!.fields.get(key.rating('past'))!.address;
+
+  test('come in the same sync as the contents (still 3 syncs), so a blank rating is found right of its merged label', async () => {
+    const g = blankRating();
+    const m = excelMock([g], g.name);
+    install(m, 13);
+    const sync = jest.spyOn(m.mock.context, 'sync');
+    const snap = await createOfficeAdapter().readWorkbook();
+    expect(sync).toHaveBeenCalledTimes(3);
+    expect(m.log.mergedAreaCalls).toBe(1);
+    expect(snap.grids[0]!.merges).toEqual(g.merges);
+    expect(ratingAddress(snap.grids)).toBe('D8');
+    expect(checkWorkbook(snap.grids)).toEqual(checkWorkbook([g]));
+  });
+
+  test('the live check reads the merged areas of the form range with it, in one sync', async () => {
+    const g = blankRating();
+    const form = recogniseWorkbook([g]).forms[0]!;
+    const { top, left, bottom, right } = form.region;
+    const m = excelMock([g], g.name, { [g.name]: [`${a1(top, left)}:${a1(bottom, right)}`] });
+    install(m, 13);
+    const sync = jest.spyOn(m.mock.context, 'sync');
+    const read = await createOfficeAdapter().readRegion(g.name, form.region);
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(read.merges).toEqual(g.merges);
+    expect(ratingAddress([read])).toBe('D8');
+  });
+
+  test('before ExcelApi 1.13 there are none to ask for: the grid has no merges, and the read is the same 3 syncs', async () => {
+    const g = blankRating();
+    const m = excelMock([g], g.name);
+    install(m, 12);
+    const sync = jest.spyOn(m.mock.context, 'sync');
+    const snap = await createOfficeAdapter().readWorkbook();
+    expect(sync).toHaveBeenCalledTimes(3);
+    expect(m.log.mergedAreaCalls).toBe(0);
+    expect(snap.grids[0]!.merges).toEqual([]);
+    // What the core does without merges: the cell beside the label's first cell.
+    expect(ratingAddress(snap.grids)).toBe('C8');
+  });
+
+  test('where Excel refuses the merged areas (more than 512), the sheet is read again without them', async () => {
+    const g = blankRating();
+    const m = excelMock([g], g.name);
+    install(m, 13);
+    m.log.mergedAreasFail = true;
+    const snap = await createOfficeAdapter().readWorkbook();
+    expect(m.log.mergedAreaCalls).toBe(1);
+    expect(snap.grids[0]!.merges).toEqual([]);
+    expect(recogniseWorkbook(snap.grids).forms).toHaveLength(1);
+  });
+
+  test('a RangeAreas address: sheet names dropped, quoted names with "!" and "," read as names', () => {
+    expect(parseMergedAddress('Sheet1!A1:B2, Sheet1!$D$4:$E$5')).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 3, left: 3, bottom: 4, right: 4 },
+    ]);
+    expect(parseMergedAddress("'x!A1, y'!C3:D3,'x!A1, y'!B7:B9")).toEqual([
+      { top: 2, left: 2, bottom: 2, right: 3 },
+      { top: 6, left: 1, bottom: 8, right: 1 },
+    ]);
+    expect(parseMergedAddress("'it''s'!A1:A2")).toEqual([{ top: 0, left: 0, bottom: 1, right: 0 }]);
+    expect(parseMergedAddress('')).toEqual([]);
   });
 });
 
@@ -158,7 +233,7 @@ describe('office adapter: applying a write plan', () => {
   test('with ExcelApi 1.20: one Excel.run with mergeUndoGroup, read then write in 2 syncs', async () => {
     const g = Grid.fromRows('S', [[1, 3]]);
     const m = excelMock([g], 'S', { S: ['B1'] });
-    install(m, true);
+    install(m, 20);
     const sync = jest.spyOn(m.mock.context, 'sync');
     const result = await createOfficeAdapter().applyPlan(plan({ value: 3 }));
     expect(result).toEqual({ undo: 'excel' });
@@ -172,7 +247,7 @@ describe('office adapter: applying a write plan', () => {
   test('before ExcelApi 1.20: the journal writes every `before` back', async () => {
     const g = Grid.fromRows('S', [[1, 3]]);
     const m = excelMock([g], 'S', { S: ['B1'] });
-    install(m, false);
+    install(m, 19);
     const result = await createOfficeAdapter().applyPlan(plan({ value: 3 }));
     expect(m.log.runOptions).toEqual([]);
     expect(result.undo).toBe('journal');

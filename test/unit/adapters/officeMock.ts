@@ -2,7 +2,7 @@
 // ranges a test names. Collections and events are outside what the mock models, so those parts are
 // plain functions that record what the adapter asked for.
 import { OfficeMockObject } from 'office-addin-mock';
-import { isCellError, parseA1, type Grid } from '../../../src/core/grid';
+import { a1, isCellError, parseA1, type Grid } from '../../../src/core/grid';
 
 interface RangeData {
   rowIndex: number;
@@ -44,15 +44,41 @@ export function rangeData(g: Grid, top: number, left: number, bottom: number, ri
   };
 }
 
-export function usedRangeData(g: Grid): RangeData {
+/**
+ * What Range.getMergedAreasOrNullObject() hands back: the merged areas touching rows top..bottom, cols
+ * left..right, as a RangeAreas address ("'Sheet'!A1:B2, 'Sheet'!C3:D3"); a null object where there are none.
+ */
+function mergedAreasData(g: Grid, top: number, left: number, bottom: number, right: number) {
+  const areas = g.merges.filter((m) => m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left);
+  return { address: areas.map((m) => `'${g.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', ') };
+}
+
+/** A range of the mock: its contents, its merged areas, and the method that returns them (counted in the log). */
+function mockRange(g: Grid, log: ExcelLog, top: number, left: number, bottom: number, right: number, extra: object = {}) {
+  const merged = mergedAreasData(g, top, left, bottom, right);
+  return {
+    ...rangeData(g, top, left, bottom, right),
+    merged,
+    getMergedAreasOrNullObject(this: { merged: { isNullObject?: boolean } }) {
+      log.mergedAreaCalls++;
+      if (log.mergedAreasFail) throw Object.assign(new Error('The merged areas are too many.'), { code: 'GeneralException' });
+      // Readable without a load in Office.js: a plain field here, outside the mock's load tracking.
+      this.merged.isNullObject = merged.address === '';
+      return this.merged;
+    },
+    ...extra,
+  };
+}
+
+function usedRange(g: Grid, log: ExcelLog) {
   let top = Infinity;
   let left = Infinity;
   for (const c of g.cells()) {
     top = Math.min(top, c.row);
     left = Math.min(left, c.col);
   }
-  if (top === Infinity) return rangeData(g, 0, 0, 0, 0);
-  return rangeData(g, top, left, g.rowCount - 1, g.colCount - 1);
+  if (top === Infinity) return mockRange(g, log, 0, 0, 0, 0);
+  return mockRange(g, log, top, left, g.rowCount - 1, g.colCount - 1);
 }
 
 export interface ExcelLog {
@@ -62,6 +88,9 @@ export interface ExcelLog {
   changeHandlers: Map<string, (e: { address: string }) => Promise<void>>;
   activationHandlers: ((e: { worksheetId: string }) => Promise<void>)[];
   removed: number;
+  mergedAreaCalls: number;
+  /** Makes getMergedAreasOrNullObject fail, as Excel does for a range with more than 512 merged areas. */
+  mergedAreasFail: boolean;
 }
 
 export interface ExcelMock {
@@ -71,22 +100,30 @@ export interface ExcelMock {
 
 /** `ranges` names extra ranges per sheet by A1 address ("B2:AE60" or "D20") that getRange may be asked for. */
 export function excelMock(grids: Grid[], active: string, ranges: Record<string, string[]> = {}): ExcelMock {
-  const log: ExcelLog = { runOptions: [], activated: [], selected: [], changeHandlers: new Map(), activationHandlers: [], removed: 0 };
+  const log: ExcelLog = {
+    runOptions: [],
+    activated: [],
+    selected: [],
+    changeHandlers: new Map(),
+    activationHandlers: [],
+    removed: 0,
+    mergedAreaCalls: 0,
+    mergedAreasFail: false,
+  };
   const registration = { remove: () => void log.removed++ };
   const sheets: Record<string, unknown> = {};
   grids.forEach((g, i) => {
     const named: Record<string, unknown> = {};
     for (const address of ranges[g.name] ?? []) {
       const [from, to = from] = address.split(':').map((a) => parseA1(a)!);
-      named[address] = {
-        ...rangeData(g, from!.row, from!.col, to!.row, to!.col),
+      named[address] = mockRange(g, log, from!.row, from!.col, to!.row, to!.col, {
         select: () => void log.selected.push(`${g.name}!${address}`),
-      };
+      });
     }
     sheets[`s${i}`] = {
       name: g.name,
       id: `{id-${i}}`,
-      used: usedRangeData(g),
+      used: usedRange(g, log),
       ranges: named,
       getUsedRange(this: { used: unknown }) {
         return this.used;
@@ -139,5 +176,6 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
   }) as ExcelMock['mock'];
   const worksheets = (mock.context as unknown as { workbook: { worksheets: Record<string, unknown> } }).workbook.worksheets;
   worksheets.items = grids.map((_, i) => worksheets[`s${i}`]);
+
   return { mock, log };
 }

@@ -1,4 +1,6 @@
 import type { NotAForm } from '../../../core/findings';
+import type { FormHost } from '../../model/formHost';
+import type { ToolKind } from '../FormTools/FormTools.types';
 import type { ExcelPaneState as SessionState, PaneSession } from '../../model/paneSession';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
 
@@ -18,5 +20,10 @@ export interface ExcelPaneState {
   onPickForm: (id: string) => void;
   onFinding: (f: PresentedFinding) => void;
   onCell: (cell: CellRef) => void;
-  classes: { root: string; bar: string; title: string; actions: string; busy: string; picker: string };
+  /** The tool open on the selected form (数式を入れる, 評価ガイド), if any. */
+  tool: ToolKind | null;
+  host: FormHost;
+  onTool: (tool: ToolKind) => void;
+  onCloseTool: () => void;
+  classes: { root: string; bar: string; title: string; actions: string; busy: string; picker: string; loading: string };
 }

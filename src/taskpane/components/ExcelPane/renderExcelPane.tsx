@@ -9,7 +9,9 @@ import {
   Spinner,
   Switch,
 } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import { FormReport } from '../FormReport/FormReport';
+import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
 import type { ExcelPaneState } from './ExcelPane.types';
 
 export function renderExcelPane(state: ExcelPaneState) {
@@ -73,6 +75,11 @@ export function renderExcelPane(state: ExcelPaneState) {
           <Button appearance="primary" onClick={state.onCheck} disabled={s.busy === 'checking' || opening}>
             チェック
           </Button>
+          {(['formulas', 'guide'] as const).map((t) => (
+            <Button key={t} aria-expanded={state.tool === t} appearance={state.tool === t ? 'outline' : 'secondary'} onClick={() => state.onTool(t)}>
+              {TOOL_TITLE[t]}
+            </Button>
+          ))}
           <Switch
             checked={s.live}
             onChange={(_, d) => state.onLive(d.checked)}
@@ -84,6 +91,12 @@ export function renderExcelPane(state: ExcelPaneState) {
       <div className={c.busy} aria-live="polite">
         {state.busyText && <Spinner size="extra-tiny" labelPosition="after" label={state.busyText} />}
       </div>
+
+      {selected && state.tool && (
+        <Suspense fallback={<Spinner className={c.loading} size="tiny" labelPosition="after" label="読み込んでいます…" />}>
+          <LazyFormTools key={`${selected.summary.id}:${state.tool}`} kind={state.tool} title={TOOL_TITLE[state.tool]} host={state.host} onClose={state.onCloseTool} />
+        </Suspense>
+      )}
 
       {selected && (
         <FormReport

@@ -1,4 +1,5 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { ToolKind } from '../FormTools/FormTools.types';
 import type { ExcelPaneProps, ExcelPaneState } from './ExcelPane.types';
 
 const BUSY_TEXT = {
@@ -10,6 +11,8 @@ const BUSY_TEXT = {
 
 export function useExcelPane({ session }: ExcelPaneProps): Omit<ExcelPaneState, 'classes'> {
   const s = useSyncExternalStore(session.subscribe, session.getState);
+  const host = useMemo(() => session.formHost(), [session]);
+  const [tool, setTool] = useState<ToolKind | null>(null);
   useEffect(() => {
     void session.open();
     return () => void session.dispose();
@@ -30,5 +33,9 @@ export function useExcelPane({ session }: ExcelPaneProps): Omit<ExcelPaneState, 
       if (f.cells[0]) void session.goTo(f.cells[0]);
     },
     onCell: (cell) => void session.goTo(cell),
+    tool: selected ? tool : null,
+    host,
+    onTool: (t) => setTool((old) => (old === t ? null : t)),
+    onCloseTool: () => setTool(null),
   };
 }

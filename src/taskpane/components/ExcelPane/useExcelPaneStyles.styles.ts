@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   // Holds its line so the list does not jump when the spinner comes and goes.
   busy: { minHeight: '16px', marginTop: `calc(-1 * ${tokens.spacingVerticalS})`, marginBottom: `calc(-1 * ${tokens.spacingVerticalS})` },
   picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  loading: { padding: tokens.spacingVerticalM },
 });
 
 export function useExcelPaneStyles(state: Omit<ExcelPaneState, 'classes'>): ExcelPaneState {

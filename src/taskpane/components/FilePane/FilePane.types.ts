@@ -1,6 +1,8 @@
 import type { DragEvent, RefObject } from 'react';
 import type { NotAForm } from '../../../core/findings';
+import type { FormHost } from '../../model/formHost';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
+import type { ToolKind } from '../FormTools/FormTools.types';
 
 export interface CheckedFile {
   key: string;
@@ -9,6 +11,8 @@ export interface CheckedFile {
   /** Why the file could not be read, in Japanese. */
   error?: string;
   forms: PresentedForm[];
+  /** Each form as read, for the tools (shown only: nothing is written to a file). */
+  hosts: FormHost[];
   notForms: NotAForm[];
   describeCell: (cell: CellRef) => string;
 }
@@ -24,6 +28,9 @@ export interface FilePaneState {
   onDragLeave: () => void;
   onDrop: (e: DragEvent) => void;
   onFinding: (file: CheckedFile, f: PresentedFinding) => void;
+  /** The tool open, on one form of one file: "fileKey/formId". */
+  tool: { at: string; kind: ToolKind } | null;
+  onTool: (at: string, kind: ToolKind | null) => void;
   classes: {
     root: string;
     title: string;
@@ -34,6 +41,7 @@ export interface FilePaneState {
     fileName: string;
     form: string;
     formTitle: string;
+    tools: string;
     hidden: string;
   };
 }

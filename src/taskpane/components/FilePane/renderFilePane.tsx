@@ -1,6 +1,43 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import { FormReport } from '../FormReport/FormReport';
-import type { FilePaneState } from './FilePane.types';
+import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
+import type { PresentedForm } from '../../model/present';
+import type { CheckedFile, FilePaneState } from './FilePane.types';
+
+function renderForm(state: FilePaneState, file: CheckedFile, form: PresentedForm, i: number) {
+  const { classes: c } = state;
+  const at = `${file.key}/${form.summary.id}`;
+  const open = state.tool?.at === at ? state.tool.kind : null;
+  return (
+    <div key={form.summary.id} className={c.form}>
+      {file.forms.length > 1 && (
+        <h3 className={c.formTitle}>
+          様式 {i + 1}/{file.forms.length}: シート「{form.summary.sheet}」
+        </h3>
+      )}
+      <div className={c.tools}>
+        {(['formulas', 'guide'] as const).map((t) => (
+          <Button key={t} size="small" aria-expanded={open === t} onClick={() => state.onTool(at, t)}>
+            {TOOL_TITLE[t]}
+          </Button>
+        ))}
+      </div>
+      {open && (
+        <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="読み込んでいます…" />}>
+          <LazyFormTools key={`${at}:${open}`} kind={open} title={TOOL_TITLE[open]} host={file.hosts[i]!} onClose={() => state.onTool(at, null)} />
+        </Suspense>
+      )}
+      <FormReport
+        summary={form.summary}
+        report={form.report}
+        onFinding={(f) => state.onFinding(file, f)}
+        selectedFindingId={state.selectedFindingId?.startsWith(`${file.key}/`) ? state.selectedFindingId.slice(file.key.length + 1) : null}
+        describeCell={file.describeCell}
+      />
+    </div>
+  );
+}
 
 export function renderFilePane(state: FilePaneState) {
   const { classes: c } = state;
@@ -56,22 +93,7 @@ export function renderFilePane(state: FilePaneState) {
               </MessageBarBody>
             </MessageBar>
           )}
-          {file.forms.map((form, i) => (
-            <div key={form.summary.id} className={c.form}>
-              {file.forms.length > 1 && (
-                <h3 className={c.formTitle}>
-                  様式 {i + 1}/{file.forms.length}: シート「{form.summary.sheet}」
-                </h3>
-              )}
-              <FormReport
-                summary={form.summary}
-                report={form.report}
-                onFinding={(f) => state.onFinding(file, f)}
-                selectedFindingId={state.selectedFindingId?.startsWith(`${file.key}/`) ? state.selectedFindingId.slice(file.key.length + 1) : null}
-                describeCell={file.describeCell}
-              />
-            </div>
-          ))}
+          {file.forms.map((form, i) => renderForm(state, file, form, i))}
           {file.notForms.length > 0 && file.forms.length > 0 && (
             <p className={c.intro}>
               様式として認識されなかったシート: {file.notForms.map((n) => `「${n.sheet}」`).join('、')}

@@ -2,7 +2,9 @@ import { useRef, useState, type DragEvent } from 'react';
 import { WorkbookReadError, readWorkbookBlob } from '../../../adapters/xlsx/readWorkbookBrowser';
 import { recogniseWorkbook } from '../../../core/check';
 import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/grid';
+import { fileHost } from '../../model/formHost';
 import { present, type CellRef } from '../../model/present';
+import type { ToolKind } from '../FormTools/FormTools.types';
 import type { CheckedFile, FilePaneState } from './FilePane.types';
 
 function shown(v: CellValue | undefined): string {
@@ -28,13 +30,13 @@ async function checkFile(file: File, key: string): Promise<CheckedFile> {
   try {
     const grids = await readWorkbookBlob(file, file.name);
     const { forms, notForms } = recogniseWorkbook(grids);
-    return { ...base, status: 'done', forms: forms.map(present), notForms, describeCell: describer(grids) };
+    return { ...base, status: 'done', forms: forms.map(present), hosts: forms.map(fileHost), notForms, describeCell: describer(grids) };
   } catch (err) {
     const error =
       err instanceof WorkbookReadError
         ? err.message
         : `読み込み中に予期しないエラーが起きました(詳細: ${err instanceof Error ? err.message : String(err)})。`;
-    return { ...base, status: 'error', error, forms: [], notForms: [], describeCell: describer([]) };
+    return { ...base, status: 'error', error, forms: [], hosts: [], notForms: [], describeCell: describer([]) };
   }
 }
 
@@ -44,6 +46,7 @@ export function useFilePane(): Omit<FilePaneState, 'classes'> {
   const [files, setFiles] = useState<CheckedFile[]>([]);
   const [dragging, setDragging] = useState(false);
   const [selectedFindingId, setSelectedFindingId] = useState<string | null>(null);
+  const [tool, setTool] = useState<FilePaneState['tool']>(null);
   const inputRef = useRef<HTMLInputElement | null>(null);
 
   const onFiles = (list: FileList | null): void => {
@@ -56,6 +59,7 @@ export function useFilePane(): Omit<FilePaneState, 'classes'> {
         name: file.name,
         status: 'reading' as const,
         forms: [],
+        hosts: [],
         notForms: [],
         describeCell: describer([]),
       })),
@@ -89,6 +93,8 @@ export function useFilePane(): Omit<FilePaneState, 'classes'> {
       setDragging(false);
       onFiles(e.dataTransfer.files);
     },
+    tool,
+    onTool: (at, kind: ToolKind | null) => setTool((old) => (kind === null || (old?.at === at && old.kind === kind) ? null : { at, kind })),
     onFinding: (file, f) => {
       const id = `${file.key}/${f.id}`;
       setSelectedFindingId((old) => (old === id ? null : id));

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   fileName: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   formTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  tools: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hidden: { display: 'none' },
 });
 

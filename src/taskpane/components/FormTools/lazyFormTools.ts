@@ -1,0 +1,36 @@
+// The tools on a form (数式を入れる, 評価ガイド) are a chunk of their own, fetched the first time one is opened, so
+// that the pane's initial script stays small. The Fluent pieces they use are handed over through fluentKit.ts.
+import {
+  Badge,
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Switch,
+} from '@fluentui/react-components';
+import { lazy } from 'react';
+import { fluent } from './fluentKit';
+import type { ToolKind } from './FormTools.types';
+
+const kit = {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Switch,
+  makeStyles,
+  mergeClasses,
+};
+export type FluentKit = typeof kit;
+Object.assign(fluent, kit);
+
+export const TOOL_TITLE: Record<ToolKind, string> = { formulas: '数式を入れる', guide: '評価ガイド' };
+
+export const LazyFormTools = lazy(() => import(/* webpackChunkName: "tools" */ './FormTools'));

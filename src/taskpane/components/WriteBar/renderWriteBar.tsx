@@ -1,0 +1,45 @@
+import { fluent } from '../FormTools/fluentKit';
+import { renderNote } from '../FormTools/renderNote';
+import type { WriteBarState } from './WriteBar.types';
+
+const { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } = fluent;
+
+export function renderWriteBar(state: WriteBarState) {
+  const { classes: c, write } = state;
+  if (!state.canWrite) return renderNote(state.readOnlyNote);
+  return (
+    <div className={c.root}>
+      {write.problem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>書き込みませんでした</MessageBarTitle>
+            {write.problem}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {write.notice && !state.busy && (
+        <MessageBar intent="success" layout="multiline" role="status">
+          <MessageBarBody>{write.notice}</MessageBarBody>
+          {write.canUndo && (
+            <MessageBarActions>
+              <Button onClick={state.onUndo}>元に戻す</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      <div className={c.buttons}>
+        {state.count > 0 && (
+          <Button appearance="primary" onClick={state.onWrite} disabled={state.busy !== null}>
+            書き込む({state.count} 個のセル)
+          </Button>
+        )}
+        {state.onCancel && (
+          <Button onClick={state.onCancel} disabled={state.busy !== null}>
+            やめる
+          </Button>
+        )}
+        {state.busy && <Spinner size="extra-tiny" labelPosition="after" label={state.busy} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { fluent, tokens } from '../FormTools/fluentKit';
+import type { WriteBarState } from './WriteBar.types';
+
+const { makeStyles } = fluent;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export function useWriteBarStyles(state: Omit<WriteBarState, 'classes'>): WriteBarState {
+  return { ...state, classes: useStyles() };
+}

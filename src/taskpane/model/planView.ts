@@ -1,0 +1,63 @@
+// A WritePlan arranged for the pane's preview: each cell in form terms with what it holds now and what it will
+// hold. The plan itself (which cells, which formulas, which values) is the core's; this only words it.
+import type { Form } from '../../core/model/form';
+import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import type { ToolCore } from './formHost';
+
+export interface PreviewRow {
+  address: string;
+  /** Where, in the form's terms: 「2. 未収金の推移 E行(令和2 当初目標) ア列」. */
+  place: string;
+  /** Why, after the place: 「ア=C行のケ''。数式ではなく値 4,306 が入力されています。」. */
+  reason: string;
+  /** What the cell holds now: 「4,306」 or 「=F19-G19(598)」. */
+  now: string;
+  /** The formula written ("=V18"), or null when a value is written. */
+  formula: string | null;
+  /** The value the cell will show. */
+  result: string;
+  /** The number the user sees changes (a typed value that disagreed with its formula). */
+  changesShownValue: boolean;
+}
+
+export interface EffectRow {
+  address: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** A value as the form prints it: amounts 1,234 / ▲12, rates 26.7%, blank 「空欄」. */
+export function shownValue(core: ToolCore, v: number | string | boolean | null, key: string | undefined): string {
+  if (v === null || v === '') return core.formulaMessages.blank();
+  if (typeof v === 'number') return key !== undefined && core.isRateKey(key) ? core.fmtRate(v) : core.fmtAmount(v);
+  return String(v);
+}
+
+function held(core: ToolCore, c: CellContent, key: string | undefined): string {
+  const shown = shownValue(core, c.value, key);
+  return c.formula === undefined ? shown : `=${c.formula}(${shown})`;
+}
+
+export function previewRows(core: ToolCore, form: Form, plan: WritePlan): PreviewRow[] {
+  return plan.writes.map((w) => {
+    const place = w.key !== undefined ? core.placeOf(form, w.key) : w.address;
+    const prefix = `${place}: `;
+    return {
+      address: w.address,
+      place,
+      reason: w.why.startsWith(prefix) ? w.why.slice(prefix.length) : w.why,
+      now: held(core, w.before, w.key),
+      formula: w.after.formula === undefined ? null : `=${w.after.formula}`,
+      result: shownValue(core, w.expected, w.key),
+      changesShownValue: w.changesShownValue,
+    };
+  });
+}
+
+/** Knock-on changes the person would notice; changes in hidden digits only are applied but not listed. */
+export function previewEffects(core: ToolCore, plan: WritePlan): EffectRow[] {
+  return (plan.effects ?? [])
+    .filter((e) => e.changesShownValue)
+    .map((e) => ({ address: e.address, label: e.label, before: shownValue(core, e.before, e.key), after: shownValue(core, e.after, e.key) }));
+}
