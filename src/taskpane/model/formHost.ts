@@ -41,6 +41,8 @@ export interface WorkbookAccess {
   /** Reads the form again and re-checks it (the findings list follows). */
   recheck(): Promise<void>;
   select(cell: CellRef): Promise<void>;
+  /** What went wrong, in Japanese, as the pane says it. */
+  problemText(err: unknown): string;
 }
 
 export interface FormHost {

@@ -81,6 +81,7 @@ export class PaneSession extends Store<ExcelPaneState> {
         applyPlan: (plan) => this.adapter.applyPlan(plan),
         recheck: () => this.check(),
         select: (cell) => this.goTo(cell),
+        problemText,
       },
       core: toolCore,
     };

@@ -2,7 +2,7 @@
 // adapter.applyPlan (one Excel.run, only the plan's cells), then the form is re-checked. It is taken back by
 // Excel's own 元に戻す (Ctrl+Z) where the write was one undo group (ExcelApi 1.20), else by the pane's 元に戻す,
 // which applies the journal (the plan that writes every `before` back).
-import { AdapterError, type ApplyResult } from '../../adapters/excel/workbookAdapter';
+import type { ApplyResult } from '../../adapters/excel/workbookAdapter';
 import type { Form } from '../../core/model/form';
 import type { WritePlan } from '../../core/plan/writePlan';
 import type { FormHost } from './formHost';
@@ -42,11 +42,6 @@ export const WRITE_NOTICE = {
     `${n} 個のセルに書き込みました。この Excel では書き込みを「元に戻す」(Ctrl+Z)1 回にまとめられないため、取り消すときは下の「元に戻す」を使ってください。`,
   undone: (n: number) => `元に戻しました(${n} 個のセル)。`,
 };
-
-function problemText(err: unknown): string {
-  if (err instanceof AdapterError) return err.message;
-  return `書き込めませんでした(詳細: ${err instanceof Error ? err.message : String(err)})。もう一度チェックしてからやり直してください。`;
-}
 
 export abstract class WriteSession<S extends ToolState> extends Store<S> {
   /** Journals of the writes made here, newest last (only where Excel cannot merge the undo). */
@@ -89,7 +84,7 @@ export abstract class WriteSession<S extends ToolState> extends Store<S> {
     try {
       result = await wb.applyPlan(plan);
     } catch (err) {
-      this.setWrite({ stage: 'idle', problem: problemText(err) });
+      this.setWrite({ stage: 'idle', problem: wb.problemText(err) });
       return false;
     }
     if (result.undo === 'journal') this.journals.push(result.journal);
@@ -112,7 +107,7 @@ export abstract class WriteSession<S extends ToolState> extends Store<S> {
     try {
       await wb.applyPlan(journal);
     } catch (err) {
-      this.setWrite({ stage: 'written', problem: problemText(err) });
+      this.setWrite({ stage: 'written', problem: wb.problemText(err) });
       return;
     }
     this.journals.pop();

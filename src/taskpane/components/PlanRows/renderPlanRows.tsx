@@ -23,7 +23,8 @@ function renderRow(state: PlanRowsState, r: PlanRow) {
         <div className={c.head}>
           <span className={c.place}>{r.place}</span>
           <span className={c.address}>{r.address}</span>
-          {r.changesShownValue && on && (
+          {/* Only where restoring a formula changes a number the user sees; every rating write changes its cell. */}
+          {state.grouped && r.changesShownValue && on && (
             <Badge appearance="tint" color="warning" size="small">
               表示が変わります
             </Badge>
