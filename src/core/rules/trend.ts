@@ -5,9 +5,16 @@ import { fmtAmount, fmtRate, messages, where } from '../messages';
 import { rateTenths, TREND_COMPUTED } from '../formulas/trend';
 import type { CurrentRule, Issue } from './rule';
 
-/** A trend row is filled when any of its cells holds something. */
+/**
+ * A trend row is filled when one of its typed inputs (ウ エ オ ウ' エ' オ', or an ア typed as a value) holds
+ * something. A template keeps its formulas in rows nobody filled, so a computed cell showing 0 or — says nothing.
+ */
 export function rowFilled(form: CurrentForm, row: TrendRow): boolean {
-  return TREND_CODES.some((c) => !isBlank(form, key.trend(row, c)));
+  return TREND_INPUTS.some((c) => {
+    const f = form.fields.get(key.trend(row, c));
+    if (!f || f.parsed.status === 'blank' || f.parsed.status === 'dash') return false;
+    return c !== 'ア' || f.formula === undefined;
+  });
 }
 
 function filledRows(form: CurrentForm): TrendRow[] {
