@@ -119,7 +119,6 @@ export function where(form: Form, k: string): string {
 
 export const messages = {
   hdrRequired: (w: string) => `${w}が空欄です。表頭の項目はすべて記入してください。`,
-  hdrMissingLabel: (name: string) => `表頭に「${name}」の欄が見つかりません。`,
   hdrClaimNo: (w: string, v: string) => `${w}「${v}」は3桁の数字(複数なら「056・057」のように・でつなぐ)ではありません。`,
   hdrClaimType: (w: string, v: string) =>
     `${w}「${v}」は債権区分として認識できません。強制徴収公債権(強制公)・非強制徴収公債権(非強公)・私債権のいずれかを記入してください。`,
@@ -170,7 +169,31 @@ export const messages = {
   valTextNum: (cells: string[]) =>
     `${cells.length}個の数値が文字列(全角数字・桁区切り・▲など)で入力されています(${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' ほか' : ''})。値は正しく読み取りましたが、Excel の計算には使われません。`,
   valParse: (w: string, text: string) => `${w}の「${text}」を数値として読み取れません。`,
-  partMissing: (part: string) => `${part}が見つかりません。この部分の点検は行っていません。`,
+  // Recognition: what could not be found is the checker's limit, said once per part.
+  recPart: (part: string, lookedFor: string, skipped: string) =>
+    `「${part}」を様式の中に見つけられませんでした(探したもの: ${lookedFor})。この部分の点検${skipped ? `(${skipped})` : ''}は行っていません。様式の誤りとは限りません。`,
+  recYear: (titleYear: number, rowsYear: number) =>
+    `見出しの年度(${fiscalYearLabel(titleYear)})と 2. 未収金の推移 の行の年度(D行 ${fiscalYearLabel(rowsYear)}実績)が一致しません。行の年度(${fiscalYearLabel(rowsYear)})を報告年度として点検しました。見出しか行ラベルの年度を確認してください。`,
+  headerName: (f: string) => HEADER_JA[f] ?? f,
+  ratingName: (c: string) => PART_JA[c] ?? c,
+  olderHeaderName: (f: string) => ({ affiliation: '所属', claimName: '債権名', claimType: '債権区分' })[f] ?? f,
+  lookedForHeader: () => '表の上の「所属」「担当」「債権整理番号」「債権区分」「債権名」の見出し',
+  lookedForLabel: (name: string) => `「${name}」またはそれに当たる見出し`,
+  lookedForRatings: () => '1. 達成状況 の見出しの下の「過年度」「現年度」「合計」の欄',
+  lookedForTrendRow: (row: string) => `2. の表の行見出し(${row} の記号、または年度と「実績」「修正目標」「当初目標」)`,
+  lookedForCodes: (codes: string[]) => `2. の表の列の記号(${codes.join('・')})または列名`,
+  lookedForStatus: () => '3. の表の区分の番号(①〜⑯)が並ぶ見出しの行と、件数・残高の行',
+  lookedForSummary: () => '3. の表の後の「債務者数」「未収債権の件数(過年度+現年度)」「未収金残高(過年度+現年度)」',
+  lookedForNarrative: (part: string) => `「${part}」の見出しと、その下の「過年度」「現年度」・「取組内容」などの欄`,
+  lookedForOlderBalance: () => '2. 未収金残高の推移 の「実績」「目標」の欄',
+  lookedForOlderRates: () => '3. 徴収率及び整理率 の表',
+  lookedForOlderStatus: () => '4. 決算での未収金残高の状況 の「人(件)数」「金額」の列と区分の行',
+  lookedForOlderRatings: () => '5. 目標達成状況 の評価欄',
+  notFormTitleOnly: () =>
+    '調査書の表題はありますが、「2. 未収金の推移」の表(ア〜ケ\'\' の記号の行、または調定額・徴収額などの列名)が見つからないため、様式として読み取れません。',
+  notFormEmpty: () => '空のワークシートです。',
+  notFormNoTitle: () =>
+    '未収金目標及び具体取組内容調査書(または旧様式の未収債権の目標及び具体処理策)の表や見出しが見つかりません。この調査書のシートではないようです。',
   // Older edition
   olderScope: () =>
     '旧様式(未収債権の目標及び具体処理策)です。小計・合計、残高の一致、評価記号、達成率と評価の整合を点検しました。現行様式の点検(2. 未収金の推移の計算式・年度間の引継ぎ、①〜⑯の区分、【強制公】区分、数式の点検)はこの様式には当てはまりません。',
@@ -181,6 +204,29 @@ export const messages = {
 };
 
 export { PART_JA };
+
+// ---------------------------------------------------------------------------------------------
+// Why recognition took what it took (`mishukin check --explain`).
+
+const SUBTOTAL_JA: Record<string, string> = { collect: '回収債権 計', settle: '整理債権 計', total: '合計' };
+const MEASURE_SHORT: Record<string, string> = { count: '件数', balance: '残高' };
+
+export const explain = {
+  codeRow: (printed: number, total: number) =>
+    `列の記号(ア〜ケ'')を ${printed} 個並べた行${total > printed ? `(列名などから ${total - printed} 列を補った)` : ''}`,
+  nameRow: (n: number) => `記号の行がないため、列名(調定額・徴収額…)と過年度分・現年度分・合計の見出しから ${n} 列を特定`,
+  heading: (text: string) => `見出し「${text}」`,
+  label: (text: string, score: number) => `見出し「${text}」${score < 1 ? `(表記の違いを許して一致度 ${Math.round(score * 100)}%)` : ''}`,
+  inline: (text: string) => `見出しと値が同じセル「${text}」`,
+  trendRow: (row: string, label: string, byYear: boolean, byLetter: boolean) =>
+    `${row}行: 「${label}」(${byYear ? '年度と段階から' : byLetter ? '行の記号から' : '並び順から'})`,
+  categoryRow: (n: number, has15_2: boolean) => `区分の番号・説明が ${n} 列並ぶ見出しの行${has15_2 ? '(番号のない⑮-2の列を含む)' : ''}`,
+  statusRow: (part: string, measure: string) => `${PART_JA[part]}の${MEASURE_SHORT[measure]}の行`,
+  subtotal: (which: string, why: string) => `${SUBTOTAL_JA[which]}の列: ${why}`,
+  position: () => '区分の並びの中での位置',
+  arithmetic: (rows: number, of: number) => `${of} 行中 ${rows} 行で区分の合計と一致`,
+  transposed: () => '(区分が縦に並ぶ表)',
+};
 
 // ---------------------------------------------------------------------------------------------
 // 「数式を入れる」 (src/core/plan/formulaPlan.ts, renderPlan.ts) and the custom functions (src/functions).

@@ -22,6 +22,26 @@ export interface Region {
   right: number;
 }
 
+/** Why recognition took a cell or a range for a part of the form (the `--explain` view). */
+export interface Evidence {
+  /** The part in the form's own words, e.g. 「3. 区分別の表」. */
+  part: string;
+  /** A1 addresses (a cell or a range) within the worksheet. */
+  cells: string[];
+  /** Why, in Japanese. */
+  reason: string;
+}
+
+/** A part of the form that recognition could not locate: the checker's limit, never the user's error. */
+export interface MissingPart {
+  /** Stable id: header | header.<field> | ratings | rating.<column> | trend.<row> | trend.codes | status | summary |
+   *  verify | plan | older.header.<field> | older.balance | older.rates | older.status | older.ratings. */
+  id: string;
+  part: string;
+  /** What was looked for, in Japanese. */
+  lookedFor: string;
+}
+
 interface FormBase {
   sheet: string;
   anchor: string;
@@ -30,10 +50,14 @@ interface FormBase {
   region: Region;
   /** The non-empty cells of the region (for the formula checks). */
   cells: GridCell[];
+  evidence: Evidence[];
+  missing: MissingPart[];
 }
 
 export interface CurrentForm extends FormBase {
   edition: 'current';
+  /** N as the section titles name it (null when they name none); the rows' N is fiscalYear. */
+  titleYear: number | null;
   /** Printed label of each trend row found, e.g. { D: "令和元 実績" }. */
   rowLabels: Partial<Record<TrendRow, string>>;
   /** Whether the unnumbered ⑮-2 column is on the form. */

@@ -1,7 +1,8 @@
 // The rating guide (spec §5): what the numbers say about each column's code, with reasons in Japanese.
 // RATE-MISMATCH and the guide both call this, so the check and the guide never disagree.
 import type { CurrentForm } from '../model/form';
-import { fieldValue, isBlank, num } from '../model/form';
+import { fieldValue, num } from '../model/form';
+import { rowFilled } from '../model/trendRows';
 import { key, type RatingColumn, type TrendCode } from '../model/keys';
 import { fmtYen, yearWord } from '../messages';
 import { isDash, normalizeLabel } from '../text/normalize';
@@ -65,18 +66,17 @@ export function proposeColumn(form: CurrentForm, column: RatingColumn): ColumnPr
   });
   const label = columnLabel(column);
 
-  if (actual === null && target === null && isBlank(form, actualKey) && isBlank(form, targetKey)) {
-    return result(['—'], null, [
-      `${label}: 修正目標(C行)・実績(D行)とも記入がありません(この区分の債権がない)。目標が設定されていないため「—」です。`,
-    ]);
+  // A row is there when its inputs are typed: a template's formulas show 0 in a row nobody filled (spec §5).
+  if (!rowFilled(form, 'D') || actual === null) {
+    return result([], null, [`${label}: ${aWord}が記入されていないか数値でないため、数値からは評価を判断できません(この区分の債権がなければ「—」です)。`]);
   }
-  if (actual === null) {
-    return result([], null, [`${label}: ${aWord}が空欄か数値でないため、評価を判断できません。`]);
+  if (!rowFilled(form, 'C')) {
+    return result(['—'], null, [
+      `${label}: ${yearWord(form, 0)}の修正目標(C行)が記入されていません。前年度時点で目標が設定されていない(当年度中に新規発生した債権)ため「—」です。`,
+    ]);
   }
   if (target === null) {
-    return result(['—'], null, [
-      `${label}: ${tWord}が空欄です。前年度時点で目標が設定されていない(当年度中に新規発生した債権)ため「—」です。`,
-    ]);
+    return result([], null, [`${label}: ${tWord}が空欄か数値でないため、評価を判断できません。`]);
   }
   if (target > 0 && actual <= target) {
     return result(['A'], null, [

@@ -1,11 +1,14 @@
-// Finds every form in a worksheet: the current edition by its trend code row, the older one by its title
-// and sections. A worksheet with neither says why.
+// Finds every form in a worksheet: the current edition by its trend table, the older one by its title and
+// sections, each within its own rows and columns. A worksheet with neither says why.
 import type { Grid } from '../grid';
 import type { Form } from '../model/form';
 import type { NotAForm } from '../findings';
+import { messages } from '../messages';
 import { LabelIndex } from './labels';
-import { CURRENT_TITLE_RE, findCodeRows, locateCurrentForms, readCurrentForm } from './current';
-import { findOlderForms } from './older';
+import { readCurrentForm } from './current';
+import { readOlderForm } from './older';
+import { findSpines } from './trend';
+import { isCurrentTitle, locateForms } from './regions';
 
 export interface SheetRecognition {
   forms: Form[];
@@ -14,17 +17,19 @@ export interface SheetRecognition {
 
 export function recogniseSheet(grid: Grid): SheetRecognition {
   const index = new LabelIndex(grid);
-  const codeRows = findCodeRows(index);
-  const cands = locateCurrentForms(index, codeRows);
-  const forms: Form[] = cands.map((c, i) => readCurrentForm(grid, index, c, (cands[i + 1]?.top ?? grid.rowCount) - 1));
-  const older = findOlderForms(grid, index, forms);
-  forms.push(...older);
+  const forms: Form[] = [];
+  for (const slot of locateForms(index, findSpines(index))) {
+    if (slot.kind === 'current') forms.push(readCurrentForm(index, slot.spine, slot.region, slot.titleRow));
+    else {
+      const older = readOlderForm(index, slot.region, slot.title);
+      if (older) forms.push(older);
+    }
+  }
   if (forms.length > 0) return { forms, notForm: null };
-  const hasTitle = index.labels.some((l) => CURRENT_TITLE_RE.test(l.norm));
-  const reason = hasTitle
-    ? '調査書の表題はありますが、「2. 未収金の推移」の表(ア〜ケ\'\' の記号の行)が見つからないため、様式として読み取れません。'
+  const reason = index.labels.some(isCurrentTitle)
+    ? messages.notFormTitleOnly()
     : grid.cellCount === 0
-      ? '空のワークシートです。'
-      : '未収金目標及び具体取組内容調査書(または旧様式の未収債権の目標及び具体処理策)の見出しが見つかりません。この調査書のシートではないようです。';
+      ? messages.notFormEmpty()
+      : messages.notFormNoTitle();
   return { forms: [], notForm: { sheet: grid.name, reason } };
 }

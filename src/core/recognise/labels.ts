@@ -1,34 +1,55 @@
 // An index of a worksheet's text cells, normalised once, and the look-ups recognition needs.
 import { type Grid, type Cell, a1 } from '../grid';
-import { normalizeLabel, normalizedLines } from '../text/normalize';
+import { labelKey, normalizedLines } from '../text/normalize';
 import type { Field, Region } from '../model/form';
 import { type FieldKind, parseCell } from '../text/values';
+import { isBareSectionNumber } from './match';
 
 export interface Label {
   row: number;
   col: number;
   raw: string;
+  /** NFKC, primes unified, white space removed. */
   norm: string;
+  /** The same, line by line. */
   lines: string[];
+  /** The comparison key (labelKey): punctuation and brackets gone as well. */
+  key: string;
 }
 
+/** Labels are short and every pattern looks near the start: long narrative text is cut, not normalised whole. */
 const LABEL_SPAN = 160;
+/** A section number alone in its cell takes its heading text from a cell at most this many columns to its right. */
+const HEADING_JOIN_SPAN = 3;
+
+function makeLabel(row: number, col: number, raw: string): Label {
+  const text = raw.length > LABEL_SPAN ? raw.slice(0, LABEL_SPAN) : raw;
+  const lines = normalizedLines(text);
+  return { row, col, raw, norm: lines.join(''), lines, key: labelKey(text) };
+}
 
 export class LabelIndex {
   readonly labels: Label[] = [];
+  /** Headings as they read: a bare section number joined with the text beside it (「2.」 + 「未収金の推移」). */
+  readonly headings: Label[] = [];
   private readonly byRow = new Map<number, Label[]>();
 
   constructor(readonly grid: Grid) {
     for (const c of grid.cells()) {
       if (typeof c.value !== 'string' || c.value.trim() === '') continue;
-      // Labels are short and every pattern is anchored near the start: long narrative text is cut, not normalised whole.
-      const lines = normalizedLines(c.value.length > LABEL_SPAN ? c.value.slice(0, LABEL_SPAN) : c.value);
-      // Joining the normalised lines is normalizeLabel, without a second NFKC pass.
-      const l: Label = { row: c.row, col: c.col, raw: c.value, norm: lines.join(''), lines };
+      const l = makeLabel(c.row, c.col, c.value);
       this.labels.push(l);
       const list = this.byRow.get(c.row);
       if (list) list.push(l);
       else this.byRow.set(c.row, [l]);
+    }
+    for (const l of this.labels) {
+      if (!isBareSectionNumber(l.raw)) {
+        this.headings.push(l);
+        continue;
+      }
+      const next = this.row(l.row).find((x) => x.col > l.col && x.col <= l.col + HEADING_JOIN_SPAN);
+      this.headings.push(next ? makeLabel(l.row, l.col, `${l.raw.trim()} ${next.raw}`) : l);
     }
   }
 
@@ -37,17 +58,17 @@ export class LabelIndex {
   }
 
   /** Labels inside a region matching a predicate, row by row (labels are kept in row order: binary search). */
-  find(region: Region, pred: (l: Label) => boolean): Label[] {
+  find(region: Region, pred: (l: Label) => boolean, from: readonly Label[] = this.labels): Label[] {
     let lo = 0;
-    let hi = this.labels.length;
+    let hi = from.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.labels[mid]!.row < region.top) lo = mid + 1;
+      if (from[mid]!.row < region.top) lo = mid + 1;
       else hi = mid;
     }
     const out: Label[] = [];
-    for (let i = lo; i < this.labels.length; i++) {
-      const l = this.labels[i]!;
+    for (let i = lo; i < from.length; i++) {
+      const l = from[i]!;
       if (l.row > region.bottom) break;
       if (l.col >= region.left && l.col <= region.right && pred(l)) out.push(l);
     }
@@ -56,6 +77,11 @@ export class LabelIndex {
 
   first(region: Region, pred: (l: Label) => boolean): Label | undefined {
     return this.find(region, pred)[0];
+  }
+
+  /** The label at a cell, if the cell holds text. */
+  at(row: number, col: number): Label | undefined {
+    return this.row(row).find((l) => l.col === col);
   }
 }
 
@@ -67,35 +93,41 @@ export function isEmpty(cell: Cell | undefined): boolean {
   return !cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '');
 }
 
-const UNIT_ONLY = /^[(（]?(人|件|千円|円)[)）]?$/;
+const UNIT_ONLY = /^(人|件|千円|円|件数|単位千円)$/;
+
+/** Longest text that still reads as a value in the row below its label (a heading or a note is longer). */
+const BELOW_VALUE_MAX = 60;
 
 /**
  * Where the value of a label sits: the first non-empty cell to its right (within a few columns, skipping unit
  * words such as 人), unless another label comes first. Labels laid out in a row with their values in the row
  * below (under this label and under the next one too) give the cell below; otherwise the value is the blank
- * cell just right of the label — never a legend or note that happens to sit below it.
+ * cell just right of the label (right of its merged area where the sheet says so) — never a legend or note
+ * that happens to sit below it.
  */
 export function valueCellOf(
   grid: Grid,
-  label: Label,
-  isOtherLabel: (norm: string) => boolean,
+  label: { row: number; col: number },
+  isOtherLabel: (key: string) => boolean,
   maxRight = 6,
+  rightLimit = Number.POSITIVE_INFINITY,
 ): { row: number; col: number } {
-  const textOf = (r: number, c: number) => {
+  const keyOf = (r: number, c: number) => {
     const v = grid.cell(r, c)?.value;
-    return typeof v === 'string' ? normalizeLabel(v) : null;
+    return typeof v === 'string' ? labelKey(v) : null;
   };
   const usableBelow = (c: number) => {
     const cell = grid.cell(label.row + 1, c);
     if (isEmpty(cell)) return false;
-    const t = textOf(label.row + 1, c);
-    return t === null || (!isOtherLabel(t) && t.length <= 60);
+    const t = keyOf(label.row + 1, c);
+    return t === null || (!isOtherLabel(t) && t.length <= BELOW_VALUE_MAX);
   };
   // A label merged across columns: its value starts right of the merged area.
   const next = (grid.mergeAt(label.row, label.col)?.right ?? label.col) + 1;
-  for (let c = next; c <= next + maxRight - 1; c++) {
+  const last = Math.min(next + maxRight - 1, rightLimit);
+  for (let c = next; c <= last; c++) {
     if (isEmpty(grid.cell(label.row, c))) continue;
-    const t = textOf(label.row, c);
+    const t = keyOf(label.row, c);
     if (t !== null && UNIT_ONLY.test(t)) continue;
     if (t !== null && isOtherLabel(t)) {
       // The next label has its value below it: so has this one (even where that cell is still blank).

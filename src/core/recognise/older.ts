@@ -1,15 +1,17 @@
 // Recognition of the older edition (未収債権の目標及び具体処理策, 平成25–29 surveys) by its title and sections.
 // Its tables are read as label grids: a value sits where a row label's row meets a column label's column.
-import { type Grid, a1 } from '../grid';
-import { circledNumber, normalizeLabel } from '../text/normalize';
+// Labels go through the same normaliser and scores as the current edition's.
+import { a1 } from '../grid';
+import { labelKey } from '../text/normalize';
 import { findFiscalYears } from '../text/fiscalYear';
-import type { Field, Form, OlderForm, Region } from '../model/form';
-import { band, type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
+import type { Evidence, Field, MissingPart, OlderForm, Region } from '../model/form';
 import type { FieldKind } from '../text/values';
+import { explain, messages } from '../messages';
+import { band, type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
+import { type CompiledSpec, LABEL_THRESHOLD, compile, leadingNumber, scoreKey } from './match';
 
-export const OLDER_TITLE_RE = /未収債権の目標及び具体的?処理策/;
 const BALANCE_RE = /未収金残高の推移/;
-const RATES_RE = /徴収率及び整理率/;
+const RATES_RE = /徴収率及び整理率|徴収率整理率/;
 const STATUS_RE = /決算での未収金残高の状況|未収金残高の状況/;
 const RATINGS_RE = /目標達成状況/;
 
@@ -21,14 +23,19 @@ interface StageLabel {
   stage: '実績' | '目標';
 }
 
-/** "24実績", "平成25年度目標", "H26 目標": bare numbers in this edition are 平成 years. */
+/** Bare numbers in this edition's year words are 平成 years (「24実績」「25年度目標」). */
+const HEISEI_BASE = 1988;
+/** A stage label is short: 「平成25年度目標」 at most. */
+const STAGE_LABEL_MAX = 14;
+
+/** "24実績", "平成25年度目標", "H26 目標". */
 function stageLabels(index: LabelIndex, b: Region): StageLabel[] {
   const out: StageLabel[] = [];
-  for (const l of index.find(b, (x) => /(実績|目標)$/.test(x.norm) && x.norm.length <= 14)) {
-    const stage = l.norm.endsWith('実績') ? '実績' : '目標';
-    const era = findFiscalYears(l.norm)[0];
-    const bare = /^(\d{1,2})(年度)?(実績|目標)$/.exec(l.norm);
-    const year = era?.year ?? (bare ? 1988 + Number(bare[1]) : null);
+  for (const l of index.find(b, (x) => /(実績|目標)$/.test(x.key) && x.key.length <= STAGE_LABEL_MAX)) {
+    const stage = l.key.endsWith('実績') ? '実績' : '目標';
+    const era = findFiscalYears(l.key)[0];
+    const bare = /^(\d{1,2})(年度?)?(実績|目標)$/.exec(l.key);
+    const year = era?.year ?? (bare ? HEISEI_BASE + Number(bare[1]) : null);
     if (year !== null) out.push({ label: l, year, stage });
   }
   return out;
@@ -43,68 +50,139 @@ function slotOf(s: StageLabel, n: number): OlderSlot | null {
 }
 
 /** The first non-empty cell below (labels in a row) or to the right (labels in a column). */
-function valueNear(grid: Grid, l: Label, horizontal: boolean): { row: number; col: number } {
+function valueNear(index: LabelIndex, l: Label, horizontal: boolean): { row: number; col: number } {
   for (let d = 1; d <= 3; d++) {
     const [r, c] = horizontal ? [l.row + d, l.col] : [l.row, l.col + d];
-    if (!isEmpty(grid.cell(r, c))) return { row: r, col: c };
+    if (!isEmpty(index.grid.cell(r, c))) return { row: r, col: c };
   }
   return horizontal ? { row: l.row + 1, col: l.col } : { row: l.row, col: l.col + 1 };
 }
 
 function unitOf(index: LabelIndex, b: Region): number {
-  const u = index.find(b, (l) => /単位[:：]?(千円|円)/.test(l.norm))[0];
-  return u && /単位[:：]?円/.test(u.norm) ? 1 : 1000;
+  const u = index.find(b, (l) => /単位(千円|円)/.test(l.key))[0];
+  return u && /単位円/.test(u.key) ? 1 : 1000;
 }
 
-export function findOlderForms(grid: Grid, index: LabelIndex, taken: Form[]): OlderForm[] {
-  const inTaken = (row: number) => taken.some((f) => row >= f.region.top && row <= f.region.bottom);
-  const all: Region = { top: 0, left: 0, bottom: grid.rowCount - 1, right: grid.colCount - 1 };
-  const titles = index.find(all, (l) => OLDER_TITLE_RE.test(l.norm) && !/一覧/.test(l.norm) && !inTaken(l.row));
-  const forms: OlderForm[] = [];
-  titles.forEach((t, i) => {
-    const bottom = (titles[i + 1]?.row ?? grid.rowCount) - 1;
-    const region: Region = { top: t.row, left: 0, bottom, right: grid.colCount - 1 };
-    // A title alone (a list of claims, a cover page) is not a form: the balance table must follow.
-    if (!index.first(region, (l) => BALANCE_RE.test(l.norm))) return;
-    forms.push(readOlderForm(grid, index, region, t));
-  });
-  return forms;
+// ---------------------------------------------------------------------------------------------
+// Header: 「1. 債権名(債権区分)」 heading with the name on the line below, 「所属 : …」 and 「区分 : …」 with their
+// values after the colon or in the next cell.
+
+type OlderHeader = 'affiliation' | 'claimType' | 'claimName';
+const HEADER_SPECS: Record<OlderHeader, CompiledSpec> = {
+  affiliation: compile({ names: ['所属', '所属名', '所管部署', '担当'] }),
+  claimType: compile({ names: ['区分', '債権区分', '債権の区分'], not: /債権名/ }),
+  claimName: compile({ names: ['債権名', '債権の名称', '債権名称', '債権名債権区分', '1債権名債権区分', '1債権名'] }),
+};
+const HEADER_LABEL_MAX = 12;
+
+function headerOf(l: Label): { field: OlderHeader; score: number; inline: string | null } | null {
+  const raw = l.raw.normalize('NFKC').trim();
+  const colon = /^([^:]{1,14}):\s*(.*)$/s.exec(raw);
+  const labelText = colon ? colon[1]! : raw;
+  const k = labelKey(labelText);
+  if (k.length > HEADER_LABEL_MAX + 4) return null;
+  let out: { field: OlderHeader; score: number; inline: string | null } | null = null;
+  for (const f of Object.keys(HEADER_SPECS) as OlderHeader[]) {
+    const s = scoreKey(k, HEADER_SPECS[f]);
+    if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { field: f, score: s, inline: colon && colon[2]!.trim() !== '' ? colon[2]!.trim() : null };
+  }
+  return out;
 }
 
-function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Label): OlderForm {
-  const fields = new Map<string, Field>();
-  const put = (k: string, at: { row: number; col: number }, kind: FieldKind) => fields.set(k, makeField(grid, k, at.row, at.col, kind));
-  const sec = (re: RegExp) => index.first(region, (l) => re.test(l.norm));
+function isHeaderCell(index: LabelIndex, row: number, col: number): boolean {
+  const l = index.at(row, col);
+  return !!l && headerOf(l) !== null;
+}
+
+/** The claim name under its heading: the first written cell of the next lines that is not itself a label. */
+function nameBelow(index: LabelIndex, l: Label, b: Region): { row: number; col: number } | null {
+  for (let r = l.row + 1; r <= Math.min(b.bottom, l.row + 2); r++) {
+    for (const x of index.row(r)) {
+      if (x.col < b.left || x.col > b.right || x.col > l.col + 3) continue;
+      if (headerOf(x)) continue;
+      return { row: r, col: x.col };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 4's rows: ①–⑩ by number (circled, plain or bracketed, alone or with the description) or description.
+
+const OLDER_DESCRIPTIONS: [RegExp, number][] = [
+  [/換価前|再交渉/, 1],
+  [/分納|徴収猶予/, 2],
+  [/交渉中/, 3],
+  [/換価残/, 4],
+  [/執行停止|徴収停止/, 5],
+  [/時効/, 6],
+  [/生活困窮/, 7],
+  [/免責|破産/, 8],
+  [/限定承認|相続財産/, 9],
+  [/死亡|行方不明/, 10],
+];
+
+const OLDER_CATEGORIES = 10;
+/** A category's description is a phrase; a longer cell is a note (which may mention 分納 or 破産 too). */
+const OLDER_DESCRIPTION_MAX = 40;
+
+function olderCategory(l: Label): number | null {
+  const n = leadingNumber(l.raw, l.lines[0] ?? '', OLDER_CATEGORIES);
+  if (n !== null) return n;
+  if (l.key.length > OLDER_DESCRIPTION_MAX) return null;
+  for (const [re, n] of OLDER_DESCRIPTIONS) if (re.test(l.key)) return n;
+  return null;
+}
+
+export function readOlderForm(index: LabelIndex, region: Region, title: Label): OlderForm | null {
+  const grid = index.grid;
+  // A title alone (a list of claims, a cover page) is not a form: the balance table must follow.
+  const sections = index.find(region, () => true, index.headings);
+  const sec = (re: RegExp) => sections.find((l) => re.test(l.key));
   const s2 = sec(BALANCE_RE);
+  if (!s2) return null;
+  const fields = new Map<string, Field>();
+  const evidence: Evidence[] = [{ part: '表題', cells: [a1(title.row, title.col)], reason: explain.heading(title.raw.trim()) }];
+  const missing: MissingPart[] = [];
+  const put = (k: string, at: { row: number; col: number }, kind: FieldKind) => {
+    if (!fields.has(k)) fields.set(k, makeField(grid, k, at.row, at.col, kind));
+  };
   const s3 = sec(RATES_RE);
   const s4 = sec(STATUS_RE);
-  const s5 = index.find(region, (l) => RATINGS_RE.test(l.norm) && l.row > (s4?.row ?? region.top))[0];
+  const s5 = sections.find((l) => RATINGS_RE.test(l.key) && l.row > (s4?.row ?? region.top));
   const rowOf = (l: Label | undefined, fallback: number) => l?.row ?? fallback;
-  region.left = Math.min(...index.find(region, () => true).map((l) => l.col));
 
-  // 1. Header: labels with the value inline ("所属 : 福祉局…") or beside them.
+  // 1. Header
   const headerBand = band(region, region.top, rowOf(s2, region.bottom) - 1);
-  const headerDefs: [string, RegExp][] = [
-    ['affiliation', /^所属(名)?[:：]?/],
-    ['claimType', /^(債権)?区分[:：]?/],
-    ['claimName', /^(1[.．]?)?債権名[:：]?/],
-  ];
-  const isHeaderLabel = (s: string) => headerDefs.some(([, re]) => re.test(s) && s.replace(re, '') === '');
-  let headerFound = false;
-  for (const [name, re] of headerDefs) {
-    const l = index.first(headerBand, (x) => re.test(x.norm));
-    if (!l) continue;
-    headerFound = true;
+  const picked = new Map<OlderHeader, { label: Label; score: number; inline: string | null }>();
+  for (const l of index.find(headerBand, () => true)) {
+    const h = headerOf(l);
+    if (!h) continue;
+    const cur = picked.get(h.field);
+    if (!cur || h.score > cur.score) picked.set(h.field, { label: l, score: h.score, inline: h.inline });
+  }
+  for (const [name, { label: l, inline, score }] of picked) {
     const k = `older.header.${name}`;
-    const inline = l.raw.replace(/^[^:：]*[:：]/, '').trim();
-    if (/[:：]/.test(l.raw) && inline !== '') {
+    evidence.push({ part: '1. 債権名・所属', cells: [a1(l.row, l.col)], reason: explain.label(l.raw.trim(), score) });
+    if (inline !== null) {
       const f = makeField(grid, k, l.row, l.col, 'text');
       f.parsed = { status: 'text', value: inline };
       fields.set(k, f);
-    } else if (name === 'claimName' && /^1[.．]/.test(l.norm) && !isEmpty(grid.cell(l.row + 1, l.col))) {
-      // 「1. 債権名(債権区分)」 is a section heading: the name is printed on the line below it.
-      put(k, { row: l.row + 1, col: l.col }, 'text');
-    } else put(k, valueCellOf(grid, l, isHeaderLabel), 'text');
+      continue;
+    }
+    // 「1. 債権名(債権区分)」 is a heading: the name is printed on the line below it, never the 所属 beside it.
+    const isHeading = name === 'claimName' && /区分|^1/.test(l.key);
+    const below = isHeading ? nameBelow(index, l, headerBand) : null;
+    if (below) {
+      put(k, below, 'text');
+      continue;
+    }
+    const at = valueCellOf(grid, l, (s) => s.length <= HEADER_LABEL_MAX + 4 && Object.values(HEADER_SPECS).some((sp) => scoreKey(s, sp) >= LABEL_THRESHOLD), 6, headerBand.right);
+    if (isHeaderCell(index, at.row, at.col)) put(k, { row: l.row, col: l.col + 1 }, 'text');
+    else put(k, at, 'text');
+  }
+  for (const name of ['affiliation', 'claimName', 'claimType'] as const) {
+    if (!picked.has(name)) missing.push({ id: `older.header.${name}`, part: `1. ${messages.olderHeaderName(name)}`, lookedFor: messages.lookedForLabel(messages.olderHeaderName(name)) });
   }
 
   // N: the latest 実績 year of the balance table.
@@ -123,24 +201,25 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
       const slot = slotOf(s, fiscalYear);
       if (!slot || fields.has(`older.balance.${slot}`)) continue;
       balanceFound = true;
-      put(`older.balance.${slot}`, valueNear(grid, s.label, horizontal), 'amount');
+      put(`older.balance.${slot}`, valueNear(index, s.label, horizontal), 'amount');
     }
   }
+  if (!balanceFound) missing.push({ id: 'older.balance', part: '2. 未収金残高の推移', lookedFor: messages.lookedForOlderBalance() });
 
   // 3. Rates: 現年度/過年度 × 徴収率/整理率 × the four slots.
   let ratesFound = false;
   const s3Band = band(region, rowOf(s3, region.bottom), rowOf(s4, region.bottom) - 1);
   if (s3 && fiscalYear !== null) {
     const stages = stageLabels(index, s3Band);
-    const parts = index.find(s3Band, (l) => /^(うち)?(現年度|過年度)(分)?$/.test(l.norm));
-    for (const rl of index.find(s3Band, (l) => /^(徴収率|整理率)/.test(l.norm))) {
+    const parts = index.find(s3Band, (l) => /^(うち)?(現年度|過年度)(分)?$/.test(l.key));
+    for (const rl of index.find(s3Band, (l) => /^(徴収率|整理率)/.test(l.key) && l.key.length <= 8)) {
       // The part is the nearest 現年度/過年度 label above or to the left.
       const part = parts
         .filter((p) => p.row <= rl.row && p.col <= rl.col + 6)
         .sort((a, b) => b.row - a.row || Math.abs(rl.col - a.col) - Math.abs(rl.col - b.col))[0];
       if (!part) continue;
-      const p = /現年度/.test(part.norm) ? 'current' : 'past';
-      const measure = /^徴収率/.test(rl.norm) ? 'collection' : 'settlement';
+      const p = /現年度/.test(part.key) ? 'current' : 'past';
+      const measure = /^徴収率/.test(rl.key) ? 'collection' : 'settlement';
       for (const s of stages) {
         const slot = slotOf(s, fiscalYear);
         if (!slot) continue;
@@ -154,35 +233,42 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
       }
     }
   }
+  if (!ratesFound) missing.push({ id: 'older.rates', part: '3. 徴収率及び整理率', lookedFor: messages.lookedForOlderRates() });
 
   // 4. Status: rows 合計 / 賦課分 / 以前賦課分 / 回収債権計 / ①–③ / 整理債権計 / ④–⑩ × columns 件数 / 金額 / 債務者数.
   let statusFound = false;
   const s4Band = band(region, rowOf(s4, region.bottom), rowOf(s5, region.bottom) - 1);
   if (s4) {
-    const colHeads = index.find(s4Band, (l) => /^(人\(件\)数|件数|人数|金額|債務者数)/.test(l.norm));
+    const colHeads = index.find(s4Band, (l) => /^(人件数|件数|人数|金額|債務者数)/.test(l.key));
     const rowDefs: [string, (s: string) => boolean][] = [
       ['total', (s) => /^合計/.test(s)],
       ['currentYear', (s) => /賦課分$/.test(s) && !/以前/.test(s)],
       ['pastYears', (s) => /以前賦課分$/.test(s)],
-      ['collectSubtotal', (s) => /^回収債権計?/.test(s) && /計/.test(s)],
-      ['settleSubtotal', (s) => /^整理債権計?/.test(s) && /計/.test(s)],
+      ['collectSubtotal', (s) => /^回収債?権?計/.test(s)],
+      ['settleSubtotal', (s) => /^整理債?権?計/.test(s)],
     ];
     const rowLabels: [string, Label][] = [];
     for (const l of index.find(s4Band, (x) => x.row > s4.row || x.col !== s4.col)) {
-      const def = rowDefs.find(([, p]) => p(l.norm));
-      if (def && !rowLabels.some(([n2]) => n2 === def[0])) rowLabels.push([def[0], l]);
-      const c = circledNumber(l.norm[0] ?? '');
-      if (c !== null && c <= 10 && !rowLabels.some(([n2]) => n2 === String(c))) rowLabels.push([String(c), l]);
+      if (colHeads.includes(l)) continue;
+      const def = rowDefs.find(([, p]) => p(l.key));
+      if (def && !rowLabels.some(([n2]) => n2 === def[0])) {
+        rowLabels.push([def[0], l]);
+        continue;
+      }
+      const c = olderCategory(l);
+      if (c === null || rowLabels.some(([n2]) => n2 === String(c))) continue;
+      // A number alone in its cell takes the row; its description stands beside it.
+      rowLabels.push([String(c), l]);
     }
     for (const [name, l] of rowLabels) {
       for (const [measure, re] of [
-        ['count', /^(人\(件\)数|件数|人数)/],
+        ['count', /^(人件数|件数|人数)/],
         ['amount', /^金額/],
         ['debtors', /^債務者数/],
       ] as const) {
         if (measure === 'debtors' && name !== 'total') continue;
         const head = colHeads
-          .filter((h) => re.test(h.norm) && h.row <= l.row && h.col > l.col)
+          .filter((h) => re.test(h.key) && h.row <= l.row && h.col > l.col)
           .sort((a, b) => b.row - a.row || a.col - b.col)[0];
         if (!head) continue;
         statusFound = true;
@@ -190,24 +276,26 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
       }
     }
   }
+  if (!statusFound) missing.push({ id: 'older.status', part: '4. 決算での未収金残高の状況', lookedFor: messages.lookedForOlderStatus() });
 
   // 5. Ratings: 目標達成状況(現年度+過年度) / うち現年度 / うち過年度, each with its code beside or below.
   let ratingsFound = false;
   const s5Band = band(region, rowOf(s5, region.bottom), region.bottom);
   for (const [name, re] of [
-    ['total', /現年度\+過年度|合計/],
+    ['total', /現年度過年度|合計/],
     ['current', /^うち現年度/],
     ['past', /^うち過年度/],
   ] as const) {
-    const l = index.first(s5Band, (x) => re.test(x.norm) && x.norm.length <= 24);
+    const l = index.first(s5Band, (x) => re.test(x.key) && x.key.length <= 24);
     if (!l) continue;
     ratingsFound = true;
-    const below = grid.cell(l.row + 1, l.col);
-    const at = !isEmpty(below) && typeof below!.value === 'string' && /^[ABC]/i.test(normalizeLabel(below!.value)) ? { row: l.row + 1, col: l.col } : valueCellOf(grid, l, (s) => /うち|目標達成状況/.test(s), 3);
+    const below = index.at(l.row + 1, l.col);
+    const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(grid, l, (s) => /うち|目標達成状況/.test(s), 3);
     put(`older.rating.${name}`, at, 'rating');
   }
+  if (!ratingsFound) missing.push({ id: 'older.ratings', part: '5. 目標達成状況', lookedFor: messages.lookedForOlderRatings() });
 
-  const cells = grid.cells().filter((c) => c.row >= region.top && c.row <= region.bottom);
+  const cells = grid.cells().filter((c) => c.row >= region.top && c.row <= region.bottom && c.col >= region.left && c.col <= region.right);
   return {
     edition: 'older',
     sheet: grid.name,
@@ -216,7 +304,9 @@ function readOlderForm(grid: Grid, index: LabelIndex, region: Region, title: Lab
     fields,
     region,
     cells,
+    evidence,
+    missing,
     units: { balance: unitOf(index, s2Band), status: unitOf(index, s4Band) },
-    found: { header: headerFound, balance: balanceFound, rates: ratesFound, status: statusFound, ratings: ratingsFound },
+    found: { header: picked.size > 0, balance: balanceFound, rates: ratesFound, status: statusFound, ratings: ratingsFound },
   };
 }

@@ -4,7 +4,7 @@ import { key } from '../model/keys';
 import { computedFields } from '../formulas/computed';
 import { usesAddinFunctions } from '../formulas/equivalence';
 import { fmtAmount, messages, where } from '../messages';
-import { rowFilled } from './trend';
+import { rowFilled } from '../model/trendRows';
 import type { AnyRule, CurrentRule, Issue } from './rule';
 
 function hasAnyFormula(form: CurrentForm): boolean {

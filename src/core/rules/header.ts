@@ -1,7 +1,7 @@
 import { text, isBlank } from '../model/form';
 import { HEADER_FIELDS, key } from '../model/keys';
-import { messages, placeOf, where } from '../messages';
-import { normalizeLabel } from '../text/normalize';
+import { messages, where } from '../messages';
+import { labelKey, normalizeLabel } from '../text/normalize';
 import type { CurrentRule, Issue } from './rule';
 
 export type ClaimType = 'enforced' | 'nonEnforced' | 'private';
@@ -9,10 +9,11 @@ export type ClaimType = 'enforced' | 'nonEnforced' | 'private';
 /** 債権区分 as one of the three classes; null when it is none of them. */
 export function parseClaimType(raw: string | null): ClaimType | null {
   if (!raw) return null;
-  const s = normalizeLabel(raw);
-  if (/非強制徴収公債権|非強公|公債権\(強制徴収できない\)/.test(s)) return 'nonEnforced';
-  if (/強制徴収公債権|強制公|公債権\(強制徴収できる\)/.test(s)) return 'enforced';
+  const s = labelKey(raw);
   if (/私債権/.test(s)) return 'private';
+  // 非強制徴収公債権, 非強公, 非強制公債権, 公債権(強制徴収できない), 強制徴収できない公債権 …
+  if (/非強|強制徴収でき(ない|ず)|強制徴収不可|強制徴収なし/.test(s)) return 'nonEnforced';
+  if (/強制徴収公債権|強制公|強制徴収できる|強制徴収可/.test(s)) return 'enforced';
   return null;
 }
 
@@ -22,12 +23,11 @@ export const hdrRequired: CurrentRule = {
   edition: 'current',
   title: '表頭(所属・担当・債権整理番号・債権区分・債権名)がすべて記入されている',
   check(form) {
-    if (!form.found.header) return [{ keys: HEADER_FIELDS.map(key.header), message: messages.partMissing('表頭(所属・担当・債権整理番号・債権区分・債権名)') }];
+    // A header label that was not found is REC-PART's: only fields that are there can be empty.
     const out: Issue[] = [];
     for (const f of HEADER_FIELDS) {
       const k = key.header(f);
-      if (!form.fields.has(k)) out.push({ keys: [k], message: messages.hdrMissingLabel(placeOf(form, k).replace('表頭 ', '')) });
-      else if (isBlank(form, k)) out.push({ keys: [k], message: messages.hdrRequired(where(form, k)) });
+      if (form.fields.has(k) && isBlank(form, k)) out.push({ keys: [k], message: messages.hdrRequired(where(form, k)) });
     }
     return out;
   },

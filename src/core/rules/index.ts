@@ -9,6 +9,7 @@ import { formulaRules } from './formula';
 import { textRules } from './text';
 import { valueRules } from './values';
 import { olderRules } from './older';
+import { recognitionRules } from './recognition';
 import type { Issue, Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...textRules,
   ...valueRules,
   ...olderRules,
+  ...recognitionRules,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

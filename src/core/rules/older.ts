@@ -25,10 +25,9 @@ export const olderHeader: OlderRule = {
   title: '旧様式: 所属・債権名・債権区分が記入されている',
   check(form) {
     const out: Issue[] = [];
-    for (const [name, ja] of [['affiliation', '所属'], ['claimName', '債権名'], ['claimType', '債権区分']] as const) {
+    for (const name of ['affiliation', 'claimName', 'claimType'] as const) {
       const k = `older.header.${name}`;
-      if (!form.fields.has(k)) out.push({ keys: [k], message: messages.hdrMissingLabel(ja) });
-      else if (isBlank(form, k)) out.push({ keys: [k], message: messages.hdrRequired(where(form, k)) });
+      if (form.fields.has(k) && isBlank(form, k)) out.push({ keys: [k], message: messages.hdrRequired(where(form, k)) });
     }
     const ct = 'older.header.claimType';
     const v = text(form, ct);
@@ -58,7 +57,7 @@ export const olderSubtotal: OlderRule = {
   edition: 'older',
   title: '旧様式: 4. の 回収債権 計・整理債権 計・合計 が内訳の合計と一致',
   check(form) {
-    if (!form.found.status) return [{ keys: [], message: messages.partMissing('4. 決算での未収金残高の状況') }];
+    if (!form.found.status) return [];
     const out: Issue[] = [];
     for (const [target, parts, label] of SUMS) {
       for (const m of ['count', 'amount'] as const) {

@@ -10,7 +10,6 @@ export const rateCode: CurrentRule = {
   edition: 'current',
   title: '1. の評価が A・B1・B2・— のいずれか',
   check(form) {
-    if (!form.found.ratings) return [{ keys: RATING_COLUMNS.map(key.rating), message: messages.partMissing('1. 修正目標の達成状況(評価欄)') }];
     const out: Issue[] = [];
     for (const c of RATING_COLUMNS) {
       const k = key.rating(c);

@@ -34,7 +34,7 @@ export const catSubtotal: CurrentRule = {
   edition: 'current',
   title: '3. の 回収債権 計・整理債権 計・合計 が区分の合計と一致',
   check(form) {
-    if (!form.found.status) return [{ keys: [], message: messages.partMissing('3. 未収金実績の状況(区分別の表)') }];
+    if (!form.found.status) return [];
     const out: Issue[] = [];
     const groups: [StatusColumn, readonly StatusColumn[], string][] = [
       ['collect', COLLECT_CATEGORIES, '①〜⑨'],

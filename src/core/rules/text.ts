@@ -38,13 +38,10 @@ export const txtRequired: CurrentRule = {
         if (form.fields.has(k) && !written(text(form, k))) out.push({ keys: [k], message: messages.txtRequired(where(form, k), r) });
       }
     }
-    if (form.found.plan) {
-      for (const p of PARTS) {
-        const k = key.plan(p);
-        if (form.fields.has(k) && text(form, k) === null) out.push({ keys: [k], message: messages.txtPlan(where(form, k)) });
-      }
-    } else {
-      out.push({ keys: [], message: messages.partMissing('5. 翌年度の取組内容') });
+    // Sections 4 and 5 not found are REC-PART's: their fields are simply not there to check.
+    for (const p of PARTS) {
+      const k = key.plan(p);
+      if (form.fields.has(k) && text(form, k) === null) out.push({ keys: [k], message: messages.txtPlan(where(form, k)) });
     }
     return out;
   },

@@ -1,25 +1,10 @@
 import type { CurrentForm, Field } from '../model/form';
 import { isBlank, num } from '../model/form';
-import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_RATES, TREND_ROWS, type TrendCode, type TrendRow } from '../model/keys';
+import { filledRows, rowFilled } from '../model/trendRows';
+import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_ROWS, type TrendCode, type TrendRow } from '../model/keys';
 import { fmtAmount, fmtRate, messages, where } from '../messages';
 import { rateTenths, TREND_COMPUTED } from '../formulas/trend';
 import type { CurrentRule, Issue } from './rule';
-
-/**
- * A trend row is filled when one of its typed inputs (ウ エ オ ウ' エ' オ', or an ア typed as a value) holds
- * something. A template keeps its formulas in rows nobody filled, so a computed cell showing 0 or — says nothing.
- */
-export function rowFilled(form: CurrentForm, row: TrendRow): boolean {
-  return TREND_INPUTS.some((c) => {
-    const f = form.fields.get(key.trend(row, c));
-    if (!f || f.parsed.status === 'blank' || f.parsed.status === 'dash') return false;
-    return c !== 'ア' || f.formula === undefined;
-  });
-}
-
-function filledRows(form: CurrentForm): TrendRow[] {
-  return TREND_ROWS.filter((r) => rowFilled(form, r));
-}
 
 const amountOf = (form: CurrentForm, row: TrendRow) => (c: TrendCode) => num(form, key.trend(row, c)) ?? 0;
 
@@ -138,6 +123,8 @@ export const trdMissing: CurrentRule = {
     const out: Issue[] = [];
     for (const row of TREND_ROWS) {
       if (row === 'A') continue; // N−2 実績 is often left empty: the claim is younger than the table.
+      // A row that was not found at all is REC-PART's; a row that is there but empty is this rule's.
+      if (!form.rowLabels[row]) continue;
       if (!rowFilled(form, row)) {
         out.push({ keys: TREND_CODES.map((c) => key.trend(row, c)).filter((k) => form.fields.has(k)), message: messages.trdMissingRow(row, form.rowLabels[row] ?? '') });
       }
@@ -163,6 +150,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** A typed amount this many times its neighbours looks like 円 typed into a 千円 form (1,000× give or take). */
+const YEN_RATIO = 300;
+/** Amounts below this are too small to tell 円 from 千円. */
+const YEN_MIN = 1000;
+
 export const trdUnit: CurrentRule = {
   id: 'TRD-UNIT',
   severity: 'warning',
@@ -171,19 +163,27 @@ export const trdUnit: CurrentRule = {
   check(form) {
     const out: Issue[] = [];
     const rows = filledRows(form);
-    // The typical size of the table's amounts: a yen figure typed into a 千円 form stands about 1,000× above it.
-    const amounts = rows
-      .flatMap((r) => TREND_CODES.filter((c) => !TREND_RATES.includes(c)).map((c) => num(form, key.trend(r, c))))
-      .filter((x): x is number => x !== null && x !== 0)
-      .map(Math.abs);
-    const ref = amounts.length >= 3 ? median(amounts) : null;
+    const amount = (r: TrendRow, c: TrendCode) => {
+      const v = num(form, key.trend(r, c));
+      return v === null || v === 0 ? null : Math.abs(v);
+    };
     for (const row of rows) {
       for (const c of TREND_INPUTS) {
         const k = key.trend(row, c);
         const v = num(form, k);
         if (v === null) continue;
-        if (!Number.isInteger(v)) out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
-        else if (ref !== null && Math.abs(v) >= 1000 && Math.abs(v) / ref >= 500) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });
+        if (!Number.isInteger(v)) {
+          out.push({ keys: [k], message: messages.trdNotInteger(where(form, k), v) });
+          continue;
+        }
+        // A carried ア follows its source row: only a typed one can be a typing slip.
+        if (Math.abs(v) < YEN_MIN || (c === 'ア' && form.fields.get(k)!.formula !== undefined)) continue;
+        // Its neighbours: the same column in the other rows; where no other row has one, the other typed
+        // amounts of its own row. (Its row's computed cells follow it, so they stand 1,000× high as well.)
+        const column = rows.filter((r) => r !== row).map((r) => amount(r, c)).filter((x): x is number => x !== null);
+        const own = TREND_INPUTS.filter((x) => x !== c).map((x) => amount(row, x)).filter((x): x is number => x !== null);
+        const ref = column.length > 0 ? median(column) : own.length > 0 ? median(own) : null;
+        if (ref !== null && Math.abs(v) / ref >= YEN_RATIO) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });
       }
     }
     return out;

@@ -56,3 +56,26 @@ export function circledNumber(ch: string): number | null {
 export function toCircled(n: number): string {
   return CIRCLED_NUMBERS[n - 1] ?? String(n);
 }
+
+/**
+ * Punctuation, brackets and symbols that people add around a label without changing what it names
+ * (「所属:」, 【所属】, 債権名(必須), 課題・改善策 …). Primes are not among them: ウ' and ウ differ.
+ */
+const LABEL_NOISE = /[()[\]{}【】〔〕「」『』〈〉《》<>:;,.、。・･!?~〜～_/\\*※#＝=＋+|｜"“”…‥◆◇■□●○▼▽▲△☆★\-‐‑‒–—―−ー]/g;
+
+/** Spellings of one word that staff use interchangeably (送り仮名 and the like), folded to one. */
+const WORD_VARIANTS: readonly [RegExp, string][] = [
+  [/取り?組み?/g, '取組'],
+  [/差し?押さ?え?/g, '差押'],
+  [/見込み/g, '見込'],
+];
+
+/**
+ * The key a label is compared by: NFKC (circled numbers kept), primes unified, white space, punctuation and
+ * brackets removed, and common spelling variants folded. 「担当 :」「【担当】」「担 当」 all give 担当.
+ */
+export function labelKey(s: string): string {
+  let k = normalizeLabel(s).replace(LABEL_NOISE, '');
+  for (const [re, to] of WORD_VARIANTS) k = k.replace(re, to);
+  return k;
+}

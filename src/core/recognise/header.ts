@@ -1,0 +1,132 @@
+// The top of a current-edition form: the header (所属 … 債権名) and section 1's ratings. Labels are matched by
+// score, so 担当者, 債権名称, 【所属】 and 所属: all count; values sit right of their label, below it, or in the
+// label's own cell after a colon.
+import { a1 } from '../grid';
+import { HEADER_FIELDS, RATING_COLUMNS, type HeaderField, type RatingColumn } from '../model/keys';
+import type { Evidence, Field, Region } from '../model/form';
+import { key } from '../model/keys';
+import { explain } from '../messages';
+import { type Label, type LabelIndex, makeField, valueCellOf } from './labels';
+import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
+
+const HEADER_SPECS: Record<HeaderField, CompiledSpec> = {
+  bureau: compile({ names: ['所属', '所属名', '所属局', '局名', '所管局', '局・区'], not: /担当|課名|所管課/ }),
+  section: compile({ names: ['担当', '担当課', '担当者', '担当部署', '担当係', '担当課名', '所管課', '所管部署', '課名'] }),
+  claimNo: compile({ names: ['債権整理番号', '整理番号', '債権番号', '債権整理番号3ケタ', '債権整理番号3桁'] }),
+  claimType: compile({ names: ['債権区分', '区分', '債権の区分', '債権種別', '債権の種類', '債権の種別'], not: /番号|名/ }),
+  claimName: compile({ names: ['債権名', '債権の名称', '債権名称', '名称', '債権の名'], not: /区分|番号/ }),
+};
+
+const RATING_SPECS: Record<RatingColumn, CompiledSpec> = {
+  past: compile({ names: ['過年度', '過年度分'] }),
+  current: compile({ names: ['現年度', '現年度分'] }),
+  total: compile({ names: ['合計', '合計過年度現年度', '過年度現年度', '過年度と現年度の合計', '計'] }),
+};
+
+/** A rating label is short; the legend and the example sentence of section 1 are long. */
+const RATING_LABEL_MAX = 16;
+/** A header label is short; a heading or a note that mentions 所属 is not one. */
+const HEADER_LABEL_MAX = 20;
+
+function best<F extends string>(specs: Record<F, CompiledSpec>, k: string): { field: F; score: number } | null {
+  let out: { field: F; score: number } | null = null;
+  for (const f of Object.keys(specs) as F[]) {
+    const s = scoreKey(k, specs[f]);
+    if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { field: f, score: s };
+  }
+  return out;
+}
+
+/** Picks, for each field, the best-scoring label (the first in reading order among equals). */
+function pickLabels<F extends string>(labels: Label[], specs: Record<F, CompiledSpec>, maxLen: number, fieldOf?: (l: Label) => string): Map<F, { label: Label; score: number }> {
+  const picked = new Map<F, { label: Label; score: number }>();
+  for (const l of labels) {
+    const k = fieldOf ? fieldOf(l) : l.key;
+    if (k.length > maxLen) continue;
+    const b = best(specs, k);
+    if (!b) continue;
+    const cur = picked.get(b.field);
+    if (!cur || b.score > cur.score) picked.set(b.field, { label: l, score: b.score });
+  }
+  return picked;
+}
+
+/**
+ * The value typed into the label's own cell: 「所属:福祉局」「所属 福祉局」. A bracketed tail is part of the
+ * label (「債権整理番号(3ケタ)」), and so is a tail glued on without a separator (「担当者」).
+ */
+function inlineValue(raw: string, spec: CompiledSpec): string | null {
+  const s = raw.normalize('NFKC').trim();
+  const colon = /^([^:]{1,12}):\s*(.+)$/s.exec(s);
+  const spaced = /^(\S{1,12})\s+([^(\s].*)$/s.exec(s);
+  for (const m of [colon, spaced]) {
+    if (!m) continue;
+    if (scoreKey(m[1]!.replace(/[\s()[\]【】]/g, ''), spec) >= LABEL_THRESHOLD && m[2]!.trim() !== '') return m[2]!.trim();
+  }
+  return null;
+}
+
+/** The label's own key without its inline value (「所属:福祉局」 is scored as 所属). */
+function labelPart(l: Label): string {
+  const s = l.raw.normalize('NFKC').trim();
+  const m = /^([^:]{1,12}):/.exec(s) ?? /^(\S{1,12})\s+[^(\s]/.exec(s);
+  return m ? m[1]!.replace(/[\s()[\]【】]/g, '') : l.key;
+}
+
+export interface TopRead {
+  fields: Field[];
+  headerFound: boolean;
+  missingHeader: HeaderField[];
+  ratingsFound: boolean;
+  missingRatings: RatingColumn[];
+  evidence: Evidence[];
+}
+
+function isHeaderKey(k: string): boolean {
+  return k.length <= HEADER_LABEL_MAX && best(HEADER_SPECS, k) !== null;
+}
+
+export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fields' | 'headerFound' | 'missingHeader' | 'evidence'> {
+  const grid = index.grid;
+  const labels = index.find(band, () => true);
+  const picked = pickLabels(labels, HEADER_SPECS, HEADER_LABEL_MAX, labelPart);
+  const fields: Field[] = [];
+  const evidence: Evidence[] = [];
+  for (const f of HEADER_FIELDS) {
+    const p = picked.get(f);
+    if (!p) continue;
+    const l = p.label;
+    const k = key.header(f);
+    const inline = inlineValue(l.raw, HEADER_SPECS[f]);
+    if (inline !== null) {
+      const field = makeField(grid, k, l.row, l.col, 'text');
+      field.parsed = { status: 'text', value: inline };
+      fields.push(field);
+      evidence.push({ part: '表頭', cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
+      continue;
+    }
+    const at = valueCellOf(grid, l, isHeaderKey, 6, band.right);
+    fields.push(makeField(grid, k, at.row, at.col, 'text'));
+    evidence.push({ part: '表頭', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
+  }
+  return { fields, headerFound: picked.size > 0, missingHeader: HEADER_FIELDS.filter((f) => !picked.has(f)), evidence };
+}
+
+function isRatingKey(k: string): boolean {
+  return k.length <= RATING_LABEL_MAX && best(RATING_SPECS, k) !== null;
+}
+
+export function readRatings(index: LabelIndex, band: Region): Pick<TopRead, 'fields' | 'ratingsFound' | 'missingRatings' | 'evidence'> {
+  const grid = index.grid;
+  const picked = pickLabels(index.find(band, () => true), RATING_SPECS, RATING_LABEL_MAX);
+  const fields: Field[] = [];
+  const evidence: Evidence[] = [];
+  for (const c of RATING_COLUMNS) {
+    const p = picked.get(c);
+    if (!p) continue;
+    const at = valueCellOf(grid, p.label, isRatingKey, 3, band.right);
+    fields.push(makeField(grid, key.rating(c), at.row, at.col, 'rating'));
+    evidence.push({ part: '1. 達成状況', cells: [a1(p.label.row, p.label.col), a1(at.row, at.col)], reason: explain.label(p.label.raw.trim(), p.score) });
+  }
+  return { fields, ratingsFound: picked.size > 0, missingRatings: RATING_COLUMNS.filter((c) => !picked.has(c)), evidence };
+}

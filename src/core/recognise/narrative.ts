@@ -1,0 +1,90 @@
+// Sections 4 and 5, the narrative: rows 取組内容 / 取組実績 / 課題 / 改善策 × columns 過年度 / 現年度, or the same
+// table turned the other way (parts down, items across).
+import { a1 } from '../grid';
+import type { Evidence, Field, Region } from '../model/form';
+import type { Part } from '../model/keys';
+import { explain } from '../messages';
+import { type Label, type LabelIndex, isEmpty, makeField } from './labels';
+import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
+
+export const ITEM_SPECS: Record<string, CompiledSpec> = {
+  取組内容: compile({ names: ['取組内容', '取組の内容', '取組', '実施内容', '取組予定', '取組計画'], not: /実績|検証|課題|改善/ }),
+  取組実績: compile({ names: ['取組実績', '取組の実績', '実績', '取組結果', '実施結果', '取組の成果'] }),
+  課題: compile({ names: ['課題', '問題点', '課題点'], not: /改善/ }),
+  改善策: compile({ names: ['改善策', '改善方策', '改善案', '今後の改善策', '対応策', '改善'] }),
+};
+
+const PART_SPECS: Record<Part, CompiledSpec> = {
+  past: compile({ names: ['過年度', '過年度分'] }),
+  current: compile({ names: ['現年度', '現年度分'] }),
+};
+
+/** Item and part labels are short; the narrative itself is long. */
+const LABEL_MAX = 12;
+
+function bestOf<F extends string>(specs: Record<F, CompiledSpec>, l: Label): { f: F; score: number } | null {
+  if (l.key.length > LABEL_MAX) return null;
+  let out: { f: F; score: number } | null = null;
+  for (const f of Object.keys(specs) as F[]) {
+    const s = scoreKey(l.key, specs[f]);
+    if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { f, score: s };
+  }
+  return out;
+}
+
+export interface NarrativeRead {
+  fields: Field[];
+  found: boolean;
+  evidence: Evidence[];
+}
+
+/**
+ * Reads items × parts within a band. `keyOf` names the field of an item in a part. The value of an item in a
+ * part is where the item's line crosses the part's line; where the narrative cell is merged or its text does
+ * not start under the heading, the first written cell between this part's heading and the next one.
+ */
+export function readNarrative(index: LabelIndex, b: Region, items: readonly string[], keyOf: (part: Part, item: string) => string, section: string): NarrativeRead {
+  const grid = index.grid;
+  const labels = index.find(b, () => true);
+  const parts = new Map<Part, Label>();
+  const itemLabels = new Map<string, { label: Label; score: number }>();
+  const specs = Object.fromEntries(items.map((i) => [i, ITEM_SPECS[i]!])) as Record<string, CompiledSpec>;
+  for (const l of labels) {
+    const p = bestOf(PART_SPECS, l);
+    if (p && !parts.has(p.f)) parts.set(p.f, l);
+    const it = bestOf(specs, l);
+    if (it) {
+      const cur = itemLabels.get(it.f);
+      if (!cur || it.score > cur.score) itemLabels.set(it.f, { label: l, score: it.score });
+    }
+  }
+  const fields: Field[] = [];
+  const evidence: Evidence[] = [];
+  if (parts.size === 0 || itemLabels.size === 0) return { fields, found: false, evidence };
+  const partList = [...parts.entries()].sort((x, y) => x[1].col - y[1].col || x[1].row - y[1].row);
+  // Parts across (one row of headings) and items down, or parts down and items across.
+  const across = partList.length < 2 || partList[0]![1].row === partList[1]![1].row;
+  for (const [item, { label }] of itemLabels) {
+    for (let i = 0; i < partList.length; i++) {
+      const [part, head] = partList[i]!;
+      const next = partList[i + 1]?.[1];
+      let at: { row: number; col: number };
+      if (across) {
+        const end = next ? next.col - 1 : b.right;
+        let col = head.col;
+        for (let c = Math.max(label.col + 1, partList[i - 1] ? partList[i - 1]![1].col + 1 : label.col + 1); c <= end; c++) {
+          if (!isEmpty(grid.cell(label.row, c))) {
+            col = c;
+            break;
+          }
+        }
+        at = { row: label.row, col };
+      } else {
+        at = { row: head.row, col: label.col };
+      }
+      fields.push(makeField(grid, keyOf(part, item), at.row, at.col, 'text'));
+    }
+    evidence.push({ part: section, cells: [a1(label.row, label.col)], reason: explain.label(label.raw.trim(), itemLabels.get(item)!.score) });
+  }
+  return { fields, found: true, evidence };
+}

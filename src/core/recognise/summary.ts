@@ -1,0 +1,44 @@
+// Section 3's three summary fields after the table: 債務者数, 未収債権の件数(過年度+現年度), 未収金残高(過年度+現年度).
+import { a1 } from '../grid';
+import type { Evidence, Field, Region } from '../model/form';
+import { key } from '../model/keys';
+import { explain } from '../messages';
+import { type LabelIndex, makeField, valueCellOf } from './labels';
+
+/** Longer text is a note on counting (which mentions 件数 and 債務者数 too), not a field's label. */
+const SUMMARY_LABEL_MAX = 70;
+/** The summary's values may stand far right of their long labels (merged across the table's width). */
+const SUMMARY_VALUE_SPAN = 30;
+
+const NOTE_START = /^[【※(①-⑳]/;
+
+export interface SummaryRead {
+  fields: Field[];
+  found: boolean;
+  missing: ('debtors' | 'cases' | 'balance')[];
+  evidence: Evidence[];
+}
+
+export function readSummary(index: LabelIndex, b: Region, inTable: (row: number, col: number) => boolean): SummaryRead {
+  const grid = index.grid;
+  const labels = index.find(b, (l) => !inTable(l.row, l.col) && /債務者数|件数|債権数|残高|未収金額/.test(l.key) && l.key.length <= SUMMARY_LABEL_MAX && !NOTE_START.test(l.norm));
+  const pick = (re: RegExp, exclude?: RegExp) => labels.find((l) => re.test(l.key) && !(exclude && exclude.test(l.key)));
+  const isSummaryLabel = (s: string) => /債務者数|件数|債権数|残高|未収金額|決算見込/.test(s) && s.length <= SUMMARY_LABEL_MAX;
+  const fields: Field[] = [];
+  const evidence: Evidence[] = [];
+  const missing: SummaryRead['missing'] = [];
+  for (const [f, l, kind] of [
+    ['debtors', pick(/債務者数/), 'count'],
+    ['cases', pick(/件数|債権数/, /債務者数/), 'count'],
+    ['balance', pick(/残高|未収金額/, /債務者数|件数|債権数/), 'amount'],
+  ] as const) {
+    if (!l) {
+      missing.push(f);
+      continue;
+    }
+    const at = valueCellOf(grid, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
+    fields.push(makeField(grid, key.summary(f), at.row, at.col, kind));
+    evidence.push({ part: '3. 件数・残高・債務者数', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.replace(/\s+/g, ' ').trim().slice(0, 40), 1) });
+  }
+  return { fields, found: fields.length > 0, missing, evidence };
+}
