@@ -8,6 +8,7 @@ import { key } from '../model/keys';
 import { explain } from '../messages';
 import { type Label, type LabelIndex, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
+import { labelKey } from '../text/normalize';
 
 const HEADER_SPECS: Record<HeaderField, CompiledSpec> = {
   bureau: compile({ names: ['所属', '所属名', '所属局', '局名', '所管局', '局・区'], not: /担当|課名|所管課/ }),
@@ -25,6 +26,8 @@ const RATING_SPECS: Record<RatingColumn, CompiledSpec> = {
 
 /** A rating label is short; the legend and the example sentence of section 1 are long. */
 const RATING_LABEL_MAX = 16;
+/** How far right of its label a value may stand (merged or unmerged label cells, spacer columns). */
+const VALUE_SPAN = 8;
 /** A header label is short; a heading or a note that mentions 所属 is not one. */
 const HEADER_LABEL_MAX = 20;
 
@@ -52,25 +55,22 @@ function pickLabels<F extends string>(labels: Label[], specs: Record<F, Compiled
 }
 
 /**
- * The value typed into the label's own cell: 「所属:福祉局」「所属 福祉局」. A bracketed tail is part of the
- * label (「債権整理番号(3ケタ)」), and so is a tail glued on without a separator (「担当者」).
+ * A label cell split into its label and the value typed after it: 「所属:福祉局」「所属 福祉局」. A bracketed tail
+ * is part of the label (「債権整理番号(3ケタ)」), and so is a tail glued on without a separator (「担当者」) or a
+ * space inside the label itself (「所 属」: its first half names nothing).
  */
-function inlineValue(raw: string, spec: CompiledSpec): string | null {
-  const s = raw.normalize('NFKC').trim();
-  const colon = /^([^:]{1,12}):\s*(.+)$/s.exec(s);
+function splitLabel(l: Label): { key: string; value: string | null } {
+  const s = l.raw.normalize('NFKC').trim();
+  const colon = /^([^:]{1,12}):\s*(.*)$/s.exec(s);
   const spaced = /^(\S{1,12})\s+([^(\s].*)$/s.exec(s);
   for (const m of [colon, spaced]) {
     if (!m) continue;
-    if (scoreKey(m[1]!.replace(/[\s()[\]【】]/g, ''), spec) >= LABEL_THRESHOLD && m[2]!.trim() !== '') return m[2]!.trim();
+    const k = labelKey(m[1]!);
+    if (best(HEADER_SPECS, k) === null) continue;
+    const v = m[2]!.trim();
+    return { key: k, value: v === '' ? null : v };
   }
-  return null;
-}
-
-/** The label's own key without its inline value (「所属:福祉局」 is scored as 所属). */
-function labelPart(l: Label): string {
-  const s = l.raw.normalize('NFKC').trim();
-  const m = /^([^:]{1,12}):/.exec(s) ?? /^(\S{1,12})\s+[^(\s]/.exec(s);
-  return m ? m[1]!.replace(/[\s()[\]【】]/g, '') : l.key;
+  return { key: l.key, value: null };
 }
 
 export interface TopRead {
@@ -89,7 +89,7 @@ function isHeaderKey(k: string): boolean {
 export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fields' | 'headerFound' | 'missingHeader' | 'evidence'> {
   const grid = index.grid;
   const labels = index.find(band, () => true);
-  const picked = pickLabels(labels, HEADER_SPECS, HEADER_LABEL_MAX, labelPart);
+  const picked = pickLabels(labels, HEADER_SPECS, HEADER_LABEL_MAX, (l) => splitLabel(l).key);
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   for (const f of HEADER_FIELDS) {
@@ -97,7 +97,7 @@ export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fiel
     if (!p) continue;
     const l = p.label;
     const k = key.header(f);
-    const inline = inlineValue(l.raw, HEADER_SPECS[f]);
+    const inline = splitLabel(l).value;
     if (inline !== null) {
       const field = makeField(grid, k, l.row, l.col, 'text');
       field.parsed = { status: 'text', value: inline };
@@ -105,7 +105,7 @@ export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fiel
       evidence.push({ part: '表頭', cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
       continue;
     }
-    const at = valueCellOf(grid, l, isHeaderKey, 6, band.right);
+    const at = valueCellOf(grid, l, isHeaderKey, VALUE_SPAN, band.right);
     fields.push(makeField(grid, k, at.row, at.col, 'text'));
     evidence.push({ part: '表頭', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
   }
@@ -124,7 +124,7 @@ export function readRatings(index: LabelIndex, band: Region): Pick<TopRead, 'fie
   for (const c of RATING_COLUMNS) {
     const p = picked.get(c);
     if (!p) continue;
-    const at = valueCellOf(grid, p.label, isRatingKey, 3, band.right);
+    const at = valueCellOf(grid, p.label, isRatingKey, VALUE_SPAN, band.right);
     fields.push(makeField(grid, key.rating(c), at.row, at.col, 'rating'));
     evidence.push({ part: '1. 達成状況', cells: [a1(p.label.row, p.label.col), a1(at.row, at.col)], reason: explain.label(p.label.raw.trim(), p.score) });
   }

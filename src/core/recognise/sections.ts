@@ -33,15 +33,18 @@ export function sectionOf(l: Label): SectionNo | null {
     const n = h.number as SectionNo;
     return saysSection(h.text, n) ? n : null;
   }
-  // Without a number, the words alone: 「取組内容」 is a row label of sections 4 and 5, not a heading, so a
-  // section 5 heading without a number must name its year (「令和2年度の取組内容」).
+  // Without a number, the words alone, and the words that come first: 「令和2年度の取組内容 …「1. …の達成状況」…」
+  // is section 5 although it quotes section 1. 「取組内容」 alone is a row label of sections 4 and 5, not a
+  // heading, so section 4 and 5 headings without a number must say more (検証, the year).
+  let found: { n: SectionNo; at: number } | null = null;
   for (const n of [1, 2, 3, 4, 5] as const) {
     if (!saysSection(h.text, n)) continue;
     if (n === 5 && !/年度/.test(h.text)) continue;
     if (n === 4 && !/取組/.test(h.text)) continue;
-    return n;
+    const at = h.text.search(SECTION_TEXT[n]);
+    if (!found || at < found.at) found = { n, at };
   }
-  return null;
+  return found?.n ?? null;
 }
 
 /** A heading begins its row within the form: a cell with a label to its left is a value (a narrative cell). */

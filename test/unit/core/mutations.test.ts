@@ -1,0 +1,140 @@
+// Metamorphic tests of recognition: every published sheet, drawn in the official layout and then laid out in
+// thousands of other ways (test/helpers/mutator.ts), must read the same values and give the same findings.
+import fc from 'fast-check';
+import { checkWorkbook } from '../../../src/core/check';
+import type { FormResult } from '../../../src/core/findings';
+import { CURRENT_SEEDS, seedLayout } from '../../helpers/forms';
+import { CANONICAL, type MForm, type Plan, changedRules, classify, mutate, toGrid } from '../../helpers/mutator';
+
+interface Canonical {
+  form: MForm;
+  result: FormResult;
+}
+
+const cache = new Map<number, Canonical>();
+
+function canonical(sheet: number): Canonical {
+  let c = cache.get(sheet);
+  if (!c) {
+    const form = classify(seedLayout(sheet));
+    const forms = checkWorkbook([toGrid(form)]).forms;
+    if (forms.length !== 1) throw new Error(`sheet ${sheet}: the canonical layout gives ${forms.length} forms`);
+    c = { form, result: forms[0]! };
+    cache.set(sheet, c);
+  }
+  return c;
+}
+
+/** What a check says, independent of where the cells are. */
+function gist(form: FormResult, skip: Set<string>): string[] {
+  return form.findings
+    .filter((f) => !skip.has(f.rule))
+    .map((f) => `${f.rule} ${f.severity} ${[...f.keys].sort().join(',')}`)
+    .sort();
+}
+
+function expectSame(sheet: number, plan: Plan): void {
+  const c = canonical(sheet);
+  const forms = checkWorkbook([toGrid(mutate(c.form, plan))]).forms;
+  expect({ sheet, forms: forms.length }).toEqual({ sheet, forms: 1 });
+  const f = forms[0]!;
+  const skip = changedRules(plan);
+  expect({ sheet, fiscalYear: f.fiscalYear }).toEqual({ sheet, fiscalYear: c.result.fiscalYear });
+  expect({ sheet, values: f.values }).toEqual({ sheet, values: c.result.values });
+  expect({ sheet, findings: gist(f, skip) }).toEqual({ sheet, findings: gist(c.result, skip) });
+}
+
+const SHEETS = CURRENT_SEEDS.map((s) => s.sheet);
+
+/** Each dimension alone, on every sheet: a failure names the dimension. */
+const SINGLE: [string, Partial<Plan>][] = [
+  ['an offset', { top: 37, left: 11 }],
+  ['blank rows inside and between sections', { blankRows: [0.05, 0.2, 0.33, 0.5, 0.62, 0.8, 0.95] }],
+  ['blank columns inside the tables', { blankCols: [0.1, 0.3, 0.55, 0.9] }],
+  ['header labels spelt otherwise (1)', { headerLabels: 1 }],
+  ['header labels spelt otherwise (2)', { headerLabels: 2 }],
+  ['header labels spelt otherwise (3)', { headerLabels: 3 }],
+  ['header labels spelt otherwise (4)', { headerLabels: 4 }],
+  ['rating labels spelt otherwise', { ratingLabels: 1 }],
+  ['narrative labels spelt otherwise (1)', { narrativeLabels: 1 }],
+  ['narrative labels spelt otherwise (2)', { narrativeLabels: 2 }],
+  ['narrative labels spelt otherwise (3)', { narrativeLabels: 3 }],
+  ['headings numbered １．', { numbering: 'fullwidth' }],
+  ['headings numbered (1)', { numbering: 'paren' }],
+  ['headings numbered 1)', { numbering: 'closeParen' }],
+  ['headings numbered Ⅰ.', { numbering: 'roman' }],
+  ['headings numbered 第1', { numbering: 'dai' }],
+  ['headings without numbers', { numbering: 'none' }],
+  ['headings split into number and text', { splitHeadings: true }],
+  ['categories with the description in the same cell', { categories: 'newline' }],
+  ['categories with the description after a space', { categories: 'space' }],
+  ['categories numbered (1)', { categories: 'bracket' }],
+  ['categories numbered 1', { categories: 'digits' }],
+  ['no 計 headings', { subtotals: 'absent' }],
+  ['no 計 or 合計 headings', { subtotals: 'absentAll' }],
+  ['renamed subtotal headings', { subtotals: 'renamed' }],
+  ['no row letters', { letters: 'absent' }],
+  ['row letters in the label', { letters: 'combined' }],
+  ['H/R years', { years: 'letter' }],
+  ['年度 years', { years: 'full' }],
+  ['Western years', { years: 'western' }],
+  ['bare era numbers in row labels', { years: 'bare' }],
+  ['full-width years', { years: 'fullwidth' }],
+  ['primes ’ ″', { primes: 1 }],
+  ['primes ′', { primes: 2 }],
+  ['values only', { formulas: 'valuesOnly' }],
+  ["the template's formulas in empty rows", { formulas: 'templateRows' }],
+  ['no merged cells', { merges: false }],
+  ['numbers typed as text', { textNumbers: true }],
+  ['no code row', { codeRow: false }],
+  ['the header as a list', { header: 'vertical' }],
+  ['the header with values after a colon', { header: 'inline' }],
+  ['the ratings as a list', { ratings: 'vertical' }],
+  ['the ratings with their codes below', { ratings: 'below' }],
+  ['section 3 turned down', { statusDown: true }],
+  ['row labels split into year and stage', { splitRowLabels: true }],
+  ['a table beside the form', { neighbour: 'right' }],
+  ['a table below the form', { neighbour: 'below' }],
+];
+
+describe.each(SINGLE)('%s', (_name, change) => {
+  it.each(SHEETS)('sheet %i reads the same', (sheet) => expectSame(sheet, { ...CANONICAL, ...change }));
+});
+
+const planArb: fc.Arbitrary<Plan> = fc.record({
+  top: fc.integer({ min: 0, max: 30 }),
+  left: fc.integer({ min: 0, max: 12 }),
+  blankRows: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }),
+  blankCols: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
+  headerLabels: fc.integer({ min: 0, max: 4 }),
+  ratingLabels: fc.integer({ min: 0, max: 2 }),
+  narrativeLabels: fc.integer({ min: 0, max: 3 }),
+  numbering: fc.constantFrom('dot', 'fullwidth', 'paren', 'closeParen', 'roman', 'dai', 'none'),
+  splitHeadings: fc.boolean(),
+  categories: fc.constantFrom('separate', 'newline', 'space', 'bracket', 'digits'),
+  subtotals: fc.constantFrom('canonical', 'absent', 'absentAll', 'renamed'),
+  letters: fc.constantFrom('canonical', 'absent', 'combined'),
+  years: fc.constantFrom('short', 'letter', 'full', 'western', 'bare', 'fullwidth'),
+  primes: fc.constantFrom(0, 1, 2),
+  formulas: fc.constantFrom('canonical', 'valuesOnly', 'templateRows'),
+  merges: fc.boolean(),
+  textNumbers: fc.boolean(),
+  codeRow: fc.boolean(),
+  header: fc.constantFrom('row', 'vertical', 'inline'),
+  ratings: fc.constantFrom('row', 'vertical', 'below'),
+  statusDown: fc.boolean(),
+  splitRowLabels: fc.boolean(),
+  neighbour: fc.constantFrom('none', 'right', 'below'),
+}) as fc.Arbitrary<Plan>;
+
+/** Random combinations per run; the whole property stays within a few seconds per thousand. */
+const COMBINATIONS = Number(process.env.MUTATION_RUNS ?? 2000);
+
+describe('combinations of every dimension', () => {
+  it(`reads ${COMBINATIONS} random layouts of the published sheets the same`, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SHEETS), planArb, (sheet, plan) => expectSame(sheet, plan)),
+      { numRuns: COMBINATIONS },
+    );
+  });
+});
