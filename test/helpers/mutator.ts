@@ -435,7 +435,7 @@ const INPUT_CODES = ['ア', 'ウ', 'エ', 'オ', "ウ'", "エ'", "オ'"];
 const CARRY_FROM: Record<string, string> = { B: 'A', C: 'B', D: 'B', E: 'C', F: 'D', G: 'F' };
 
 function reformula(f: MForm, mode: Formulas): MForm {
-  if (mode === 'valuesOnly') return { ...f, cells: f.cells.map(({ formula: _f, ...c }) => c) };
+  if (mode === 'valuesOnly') return { ...f, cells: f.cells.map((c) => { const { formula, ...rest } = c; return formula === undefined ? c : rest; }) };
   if (mode !== 'templateRows') return f;
   // The template keeps its formulas in rows nobody filled: 0 for amounts, a dash for rates, the carry for ア.
   const codeOf = (c: MCell) => c.key!.split('.')[2]!;
