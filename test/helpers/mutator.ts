@@ -335,7 +335,7 @@ export const CANONICAL: Plan = {
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
 export function changedRules(p: Plan): Set<string> {
   const s = new Set<string>();
-  if (p.formulas === 'valuesOnly') ['FML-HARDCODED', 'FML-VALUES-ONLY'].forEach((r) => s.add(r));
+  if (p.formulas === 'valuesOnly') ['FML-HARDCODED', 'FML-VALUES-ONLY', 'FML-ADDIN-FUNCTION'].forEach((r) => s.add(r));
   if (p.textNumbers) s.add('VAL-TEXTNUM');
   return s;
 }
@@ -588,7 +588,9 @@ function neighbour(f: MForm, where: 'none' | 'right' | 'below'): MForm {
 function insertBlanks(f: MForm, rowsAt: number[], colsAt: number[]): MForm {
   let g = f;
   const b = bounds(f);
-  const rowPositions = [...new Set(rowsAt.map((x) => b.top + 1 + Math.floor(x * (b.bottom - b.top))))].sort((x, y) => y - x);
+  // Never between a label and its value below it: nobody lays a form out that way.
+  const glued = new Set(f.cells.filter((c) => c.role === 'field' && f.cells.some((l) => (l.role === 'ratingLabel' || l.role === 'headerLabel') && l.row === c.row - 1 && l.col === c.col)).map((c) => c.row));
+  const rowPositions = [...new Set(rowsAt.map((x) => b.top + 1 + Math.floor(x * (b.bottom - b.top))))].filter((r) => !glued.has(r)).sort((x, y) => y - x);
   for (const r of rowPositions) g = insertRows(g, r);
   const colPositions = [...new Set(colsAt.map((x) => b.left + 1 + Math.floor(x * (b.right - b.left))))].sort((x, y) => y - x);
   for (const c of colPositions) g = insertCols(g, c);

@@ -38,8 +38,6 @@ const MIN_CATEGORIES = 10;
 const SUBTOTAL_SPAN = 8;
 /** Row labels stand at most this many columns left of the first category. */
 const ROW_LABEL_SPAN = 6;
-/** A score this high takes a column for a subtotal (a heading alone, or position and arithmetic together). */
-const SUBTOTAL_THRESHOLD = 1.5;
 
 // ---------------------------------------------------------------------------------------------
 // Category numbers and descriptions
@@ -159,17 +157,24 @@ const SUBTOTAL_MEMBERS: Record<SubtotalName, readonly Category[]> = {
   total: CATEGORIES,
 };
 const SUBTOTAL_HEADINGS: Record<SubtotalName, RegExp> = {
-  collect: /回収債?権?計|回収計/,
-  settle: /整理債?権?計|整理計/,
+  collect: /回収.{0,3}計/,
+  settle: /整理.{0,3}計/,
   total: /合計|総計/,
 };
 const HEADING_SCORE = 3;
 const GENERIC_HEADING = /^小?計$/;
+/** Sums that agree in this many rows take a column without heading or place (a copy that moved its 計). */
+const ARITH_ENOUGH = 2;
 const GENERIC_SCORE = 1.5;
 const POSITION_SCORE = 2;
 /** Weight of a data row whose value equals the group's sum (and the sum is not 0: 0 = 0 says little). */
 const ARITH_STRONG = 1;
 const ARITH_WEAK = 0.2;
+/** A row where the column is a number other than the group's (non-zero) sum counts against it: one mistaken row
+ *  in a real subtotal costs less than its matching rows earn. */
+const ARITH_WRONG = 0.5;
+/** Subtotal columns follow the categories with at most this many columns between them (a spacer). */
+const ADJACENT = 2;
 
 interface Read {
   fields: Field[];
@@ -256,9 +261,17 @@ function readHorizontal(index: LabelIndex, b: Region, mk: MakeField, toA1: (r: n
   const lastCollect = Math.max(...collectCols, -1);
   const firstSettle = Math.min(...settleCols, Number.POSITIVE_INFINITY);
   const lastSettle = Math.max(...settleCols, -1);
+  // A subtotal column holds numbers in the data rows, or a subtotal heading (an empty one still has its place).
+  const holdsNumbers = (c: number) => dataRows.some((d) => numberAt(grid, d.row, c, 'count') !== null && !isEmpty(grid.cell(d.row, c)));
+  const headed = (c: number) => {
+    const h = headerKeyAt(c, bandTop, bandBottom);
+    return GENERIC_HEADING.test(h) || Object.values(SUBTOTAL_HEADINGS).some((re) => re.test(h));
+  };
   const candidates: number[] = [];
-  for (let c = firstCol; c <= lastCol; c++) if (!catCols.has(c) && used(c)) candidates.push(c);
-  const after = candidates.filter((c) => c > lastSettle);
+  for (let c = firstCol; c <= lastCol; c++) if (!catCols.has(c) && (holdsNumbers(c) || headed(c))) candidates.push(c);
+  // The columns right after the last category, as long as they follow each other: a table further right is not this one's.
+  const after: number[] = [];
+  for (const c of candidates) if (c > lastSettle && c - (after[after.length - 1] ?? lastSettle) <= ADJACENT) after.push(c);
   const scores: { c: number; g: SubtotalName; score: number; why: string }[] = [];
   for (const c of candidates) {
     const head = headerKeyAt(c, bandTop, bandBottom);
@@ -285,6 +298,7 @@ function readHorizontal(index: LabelIndex, b: Region, mk: MakeField, toA1: (r: n
       }
       let strong = 0;
       let weak = 0;
+      let wrong = 0;
       for (const d of dataRows) {
         const kind = d.measure === 'count' ? 'count' : 'amount';
         const v = numberAt(grid, d.row, c, kind);
@@ -296,16 +310,18 @@ function readHorizontal(index: LabelIndex, b: Region, mk: MakeField, toA1: (r: n
         if (v === sum) {
           if (sum !== 0) strong++;
           else weak++;
-        }
+        } else if (v !== null && sum !== 0) wrong++;
       }
-      score += strong * ARITH_STRONG + weak * ARITH_WEAK;
+      score += strong * ARITH_STRONG + weak * ARITH_WEAK - wrong * ARITH_WRONG;
       if (strong > 0) why.push(explain.arithmetic(strong, dataRows.length));
-      scores.push({ c, g, score, why: why.join('、') });
+      // A column qualifies by its heading, its place or its sums; its score then ranks it against the others.
+      const hasHeading = SUBTOTAL_HEADINGS[g].test(head) || (GENERIC_HEADING.test(head) && g !== 'total');
+      if (hasHeading || inPlace || strong >= ARITH_ENOUGH) scores.push({ c, g, score, why: why.join('、') });
     }
   }
   const subCol = new Map<SubtotalName, number>();
   for (const s of scores.sort((x, y) => y.score - x.score)) {
-    if (s.score < SUBTOTAL_THRESHOLD || subCol.has(s.g) || [...subCol.values()].includes(s.c)) continue;
+    if (subCol.has(s.g) || [...subCol.values()].includes(s.c)) continue;
     subCol.set(s.g, s.c);
     evidence.push({ part: '3. 区分別の表', cells: [toA1(header.row, s.c)], reason: explain.subtotal(s.g, s.why) });
   }

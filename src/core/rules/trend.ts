@@ -150,8 +150,9 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** A typed amount this many times its neighbours looks like 円 typed into a 千円 form (1,000× give or take). */
-const YEN_RATIO = 300;
+/** A typed amount this many times its neighbours looks like 円 typed into a 千円 form: 1,000× the same money, and
+ * neighbours in one column may differ several-fold from year to year. */
+const YEN_RATIO = 100;
 /** Amounts below this are too small to tell 円 from 千円. */
 const YEN_MIN = 1000;
 

@@ -5,25 +5,29 @@ import { checkWorkbook } from '../../../src/core/check';
 import type { FormResult } from '../../../src/core/findings';
 import { CURRENT_SEEDS, seedLayout } from '../../helpers/forms';
 import { CANONICAL, type MForm, type Plan, changedRules, classify, mutate, toGrid } from '../../helpers/mutator';
+import { SEEDED_MISTAKES } from '../../helpers/seededMistakes';
+import type { LayoutSheet } from '../../../src/core/layout/currentLayout';
 
 interface Canonical {
   form: MForm;
   result: FormResult;
 }
 
-const cache = new Map<number, Canonical>();
+const cache = new Map<string, Canonical>();
 
-function canonical(sheet: number): Canonical {
-  let c = cache.get(sheet);
+function canonicalOf(id: string, layout: () => LayoutSheet): Canonical {
+  let c = cache.get(id);
   if (!c) {
-    const form = classify(seedLayout(sheet));
+    const form = classify(layout());
     const forms = checkWorkbook([toGrid(form)]).forms;
-    if (forms.length !== 1) throw new Error(`sheet ${sheet}: the canonical layout gives ${forms.length} forms`);
+    if (forms.length !== 1) throw new Error(`${id}: the canonical layout gives ${forms.length} forms`);
     c = { form, result: forms[0]! };
-    cache.set(sheet, c);
+    cache.set(id, c);
   }
   return c;
 }
+
+const canonical = (sheet: number) => canonicalOf(`sheet ${sheet}`, () => seedLayout(sheet));
 
 /** What a check says, independent of where the cells are. */
 function gist(form: FormResult, skip: Set<string>): string[] {
@@ -33,8 +37,7 @@ function gist(form: FormResult, skip: Set<string>): string[] {
     .sort();
 }
 
-function expectSame(sheet: number, plan: Plan): void {
-  const c = canonical(sheet);
+function expectSame(sheet: number | string, plan: Plan, c: Canonical = canonical(sheet as number)): FormResult {
   const forms = checkWorkbook([toGrid(mutate(c.form, plan))]).forms;
   expect({ sheet, forms: forms.length }).toEqual({ sheet, forms: 1 });
   const f = forms[0]!;
@@ -42,6 +45,7 @@ function expectSame(sheet: number, plan: Plan): void {
   expect({ sheet, fiscalYear: f.fiscalYear }).toEqual({ sheet, fiscalYear: c.result.fiscalYear });
   expect({ sheet, values: f.values }).toEqual({ sheet, values: c.result.values });
   expect({ sheet, findings: gist(f, skip) }).toEqual({ sheet, findings: gist(c.result, skip) });
+  return f;
 }
 
 const SHEETS = CURRENT_SEEDS.map((s) => s.sheet);
@@ -98,7 +102,9 @@ const SINGLE: [string, Partial<Plan>][] = [
 ];
 
 describe.each(SINGLE)('%s', (_name, change) => {
-  it.each(SHEETS)('sheet %i reads the same', (sheet) => expectSame(sheet, { ...CANONICAL, ...change }));
+  it.each(SHEETS)('sheet %i reads the same', (sheet) => {
+    expectSame(sheet, { ...CANONICAL, ...change });
+  });
 });
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
@@ -133,8 +139,30 @@ const COMBINATIONS = Number(process.env.MUTATION_RUNS ?? 2000);
 describe('combinations of every dimension', () => {
   it(`reads ${COMBINATIONS} random layouts of the published sheets the same`, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SHEETS), planArb, (sheet, plan) => expectSame(sheet, plan)),
+      fc.property(fc.constantFrom(...SHEETS), planArb, (sheet, plan): void => {
+        expectSame(sheet, plan);
+      }),
       { numRuns: COMBINATIONS },
+    );
+  });
+});
+
+/** Seeded mistakes (one per rule and the ones a wider corpus found) in random layouts: found at their field. */
+const MISTAKE_RUNS = Number(process.env.MUTATION_MISTAKE_RUNS ?? 600);
+
+describe('seeded mistakes in random layouts', () => {
+  it(`finds each of ${SEEDED_MISTAKES.length} mistakes at its field in ${MISTAKE_RUNS} layouts, and nothing else changes`, () => {
+    fc.assert(
+      fc.property(fc.nat(SEEDED_MISTAKES.length - 1), planArb, (i, plan): void => {
+        const m = SEEDED_MISTAKES[i]!;
+        const id = `mistake ${i} ${m.what}`;
+        const c = canonicalOf(id, () => m.mutate(m.base()));
+        const f = expectSame(id, plan, c);
+        if (changedRules(plan).has(m.rule)) return;
+        const hit = f.findings.some((x) => x.rule === m.rule && (!m.key || x.keys.includes(m.key)));
+        expect({ id, found: hit }).toEqual({ id, found: true });
+      }),
+      { numRuns: MISTAKE_RUNS },
     );
   });
 });

@@ -2,76 +2,15 @@
 import { key } from '../../../src/core/model/keys';
 import type { LayoutSheet } from '../../../src/core/layout/currentLayout';
 import { cellOf, checkLayout, onlyForm, seedLayout, setKey } from '../../helpers/forms';
+import { SEEDED_MISTAKES as cases } from '../../helpers/seededMistakes';
 
-/** Sheet 13: a 強制徴収公債権 with no mistake; sheet 04: a 非強制徴収公債権 with no mistake. */
 const clean13 = () => seedLayout(13);
-const clean04 = () => seedLayout(4);
 
 function findingsOf(layout: LayoutSheet, rule: string) {
   return onlyForm(layout).findings.filter((f) => f.rule === rule);
 }
 
-const valueOf = (layout: LayoutSheet, k: string) => {
-  const c = cellOf(layout, k);
-  return (c.formula !== undefined ? c.result : c.value) as number;
-};
-
-interface Case {
-  rule: string;
-  base: () => LayoutSheet;
-  mutate: (l: LayoutSheet) => LayoutSheet;
-  key?: string;
-}
-
-const cases: Case[] = [
-  { rule: 'HDR-REQUIRED', base: clean13, mutate: (l) => setKey(l, key.header('claimName'), null), key: 'header.claimName' },
-  { rule: 'HDR-CLAIMNO', base: clean13, mutate: (l) => setKey(l, key.header('claimNo'), '46'), key: 'header.claimNo' },
-  { rule: 'HDR-CLAIMTYPE', base: clean13, mutate: (l) => setKey(l, key.header('claimType'), '公債権'), key: 'header.claimType' },
-  { rule: 'RATE-CODE', base: clean13, mutate: (l) => setKey(l, key.rating('past'), 'C'), key: 'rating.past' },
-  { rule: 'RATE-MISMATCH', base: clean13, mutate: (l) => setKey(l, key.rating('past'), 'B1'), key: 'rating.past' },
-  { rule: 'TRD-FORMULA', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'カ'), (v) => v + 7), key: 'trend.D.カ' },
-  { rule: 'TRD-FORMULA', base: clean13, mutate: (l) => setKey(l, key.trend('B', 'キ'), (v) => v + 0.002), key: 'trend.B.キ' },
-  { rule: 'TRD-CARRY', base: clean13, mutate: (l) => setKey(l, key.trend('F', 'ア'), (v) => v + 10), key: 'trend.F.ア' },
-  { rule: 'TRD-CARRY', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'ア'), (v) => v - 1), key: 'trend.D.ア' },
-  { rule: 'TRD-NEGATIVE', base: clean13, mutate: (l) => setKey(l, key.trend('E', 'オ'), -5), key: 'trend.E.オ' },
-  { rule: 'TRD-OVERCOLLECT', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'エ'), valueOf(l, key.trend('D', 'ウ')) + 100), key: 'trend.D.エ' },
-  { rule: 'TRD-MISSING', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'ウ'), null), key: 'trend.D.ウ' },
-  { rule: 'TRD-UNIT', base: clean04, mutate: (l) => setKey(l, key.trend('D', 'ウ'), (v) => v * 1000), key: 'trend.D.ウ' },
-  { rule: 'TRD-UNIT', base: clean13, mutate: (l) => setKey(l, key.trend('E', 'エ'), 1234.5), key: 'trend.E.エ' },
-  { rule: 'CAT-SUBTOTAL', base: clean13, mutate: (l) => setKey(l, key.status('past', 'count', 'collect'), (v) => v + 1), key: 'status.past.count.collect' },
-  {
-    rule: 'CAT-LINK',
-    base: clean13,
-    mutate: (l) =>
-      ['2', 'collect', 'total'].reduce((acc, c) => setKey(acc, key.status('past', 'balance', c as '2'), (v) => v + 1), l),
-    key: 'status.past.balance.total',
-  },
-  { rule: 'CAT-SUMMARY', base: clean13, mutate: (l) => setKey(l, key.summary('cases'), (v) => v + 1), key: 'summary.cases' },
-  { rule: 'CAT-SUMMARY', base: clean13, mutate: (l) => setKey(l, key.summary('balance'), (v) => v - 1), key: 'summary.balance' },
-  { rule: 'CAT-PAIR', base: clean13, mutate: (l) => setKey(l, key.status('past', 'count', '1'), 2), key: 'status.past.count.1' },
-  { rule: 'CAT-ENFORCED', base: clean04, mutate: (l) => setKey(setKey(l, key.status('past', 'count', '14'), 1), key.status('past', 'balance', '14'), 5), key: 'status.past.count.14' },
-  { rule: 'CAT-DEBTORS', base: clean13, mutate: (l) => setKey(l, key.summary('debtors'), (v) => v + 50), key: 'summary.debtors' },
-  { rule: 'CAT-DEBTORS', base: clean13, mutate: (l) => setKey(l, key.summary('debtors'), 0), key: 'summary.debtors' },
-  { rule: 'FML-HARDCODED', base: clean13, mutate: (l) => setKey(l, key.trend('D', "ケ''"), (v) => v), key: "trend.D.ケ''" },
-  { rule: 'FML-VALUES-ONLY', base: clean13, mutate: () => seedLayout(13, { valuesOnly: true }) },
-  { rule: 'FML-ERROR', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'キ'), { error: '#DIV/0!' }, 'G19/F19'), key: 'trend.D.キ' },
-  {
-    rule: 'FML-ADDIN-FUNCTION',
-    base: clean13,
-    mutate: (l) => {
-      const c = cellOf(l, key.trend('D', 'キ'));
-      return setKey(l, key.trend('D', 'キ'), c.result as number, 'MISHUKIN.COLLECTION_RATE(G19,F19)');
-    },
-    key: 'trend.D.キ',
-  },
-  { rule: 'TXT-REQUIRED', base: () => seedLayout(14), mutate: (l) => setKey(l, key.verify('current', '課題'), null), key: 'narrative.verify.current.課題' },
-  { rule: 'TXT-REQUIRED', base: clean13, mutate: (l) => setKey(l, key.plan('past'), null), key: 'narrative.plan.past.取組内容' },
-  { rule: 'VAL-TEXTNUM', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'ウ'), (v) => `${v.toLocaleString('en-US')}`), key: 'trend.D.ウ' },
-  { rule: 'VAL-TEXTNUM', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'イ'), (v) => `▲${Math.abs(v)}`), key: 'trend.D.イ' },
-  { rule: 'VAL-PARSE', base: clean13, mutate: (l) => setKey(l, key.trend('D', 'ウ'), '約9万'), key: 'trend.D.ウ' },
-];
-
-describe.each(cases.map((c, i) => [`${c.rule} #${i}`, c] as const))('%s', (_name, c) => {
+describe.each(cases.map((c, i) => [`${c.rule} #${i} ${c.what}`, c] as const))('%s', (_name, c) => {
   it('does not fire on the clean sheet', () => {
     expect(findingsOf(c.base(), c.rule)).toEqual([]);
   });
