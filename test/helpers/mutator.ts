@@ -276,8 +276,9 @@ export type CategoryStyle = 'separate' | 'newline' | 'space' | 'bracket' | 'digi
 export type Subtotals = 'canonical' | 'absent' | 'absentAll' | 'renamed';
 export type Letters = 'canonical' | 'absent' | 'combined';
 export type Formulas = 'canonical' | 'valuesOnly' | 'templateRows';
-export type HeaderShape = 'row' | 'vertical' | 'inline';
+export type HeaderShape = 'row' | 'vertical' | 'inline' | 'below';
 export type RatingShape = 'row' | 'vertical' | 'below';
+export type NarrativeShape = 'grid' | 'list' | 'turned';
 
 export interface Plan {
   top: number;
@@ -304,6 +305,9 @@ export interface Plan {
   statusDown: boolean;
   splitRowLabels: boolean;
   neighbour: 'none' | 'right' | 'below';
+  narrative: NarrativeShape;
+  statusSplit: boolean;
+  codesInNames: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -330,6 +334,9 @@ export const CANONICAL: Plan = {
   statusDown: false,
   splitRowLabels: false,
   neighbour: 'none',
+  narrative: 'grid',
+  statusSplit: false,
+  codesInNames: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -585,6 +592,109 @@ function neighbour(f: MForm, where: 'none' | 'right' | 'below'): MForm {
   return { ...f, cells: [...f.cells, ...cells] };
 }
 
+/** Section 3 as two tables, one of 件数 and one of 残高, each under its own row of category numbers. */
+function statusSplit(f: MForm): MForm {
+  const dataRows = keyRows(f, /^status\./);
+  const headerTop = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'));
+  const numberRow = rowsOf(f, 'catNumber')[0]!;
+  const first = dataRows[0]!;
+  const last = dataRows[dataRows.length - 1]!;
+  const headerCells = f.cells.filter((c) => c.row >= headerTop && c.row < first);
+  const left = Math.min(...f.cells.filter((c) => c.row >= headerTop && c.row <= last).map((c) => c.col));
+  const headerHeight = first - headerTop;
+  const grow = headerHeight;
+  const outside = f.cells.filter((c) => c.row < headerTop || c.row > last).map((c) => (c.row > last ? { ...c, row: c.row + grow } : c));
+  const merges = f.merges.filter((m) => m.bottom < headerTop || m.top > last).map((m) => (m.top > last ? { ...m, top: m.top + grow, bottom: m.bottom + grow } : m));
+  const cells: MCell[] = [...outside];
+  const measures: ['count' | 'balance', string][] = [['count', '件数'], ['balance', '残高(千円)']];
+  let at = headerTop;
+  for (const [m, word] of measures) {
+    for (const h of headerCells) {
+      if (h.row === headerTop && h.col === left) continue; // 分類
+      cells.push({ ...h, row: at + (h.row - headerTop) });
+    }
+    cells.push({ row: at + (numberRow - headerTop), col: left, value: word, role: 'statusMeasure' });
+    at += headerHeight;
+    for (const part of ['past', 'current'] as const) {
+      const src = dataRows.find((r) => f.cells.some((c) => c.row === r && c.key?.startsWith(`status.${part}.${m}.`)))!;
+      cells.push({ row: at, col: left, value: part === 'past' ? '過年度' : '現年度', role: 'statusPart' });
+      for (const c of f.cells.filter((x) => x.row === src && x.role === 'field')) cells.push({ ...c, row: at });
+      at++;
+    }
+  }
+  return { cells, merges };
+}
+
+/** The code row folded into the column names: 「調定額(ウ)」. */
+function codesInNames(f: MForm): MForm {
+  const codes = f.cells.filter((c) => c.role === 'code');
+  const cells = f.cells
+    .filter((c) => c.role !== 'code')
+    .map((c) => {
+      if (c.role !== 'name') return c;
+      const code = codes.find((x) => x.col === c.col);
+      const m = code ? /^([アイウエオカキクケ]['’′″]*)/.exec(String(code.value)) : null;
+      return m ? { ...c, value: `${String(c.value).replace(/\n/g, '')}(${m[1]})` } : c;
+    });
+  return { ...f, cells };
+}
+
+/** The header's values in the row below their labels. */
+function headerBelow(f: MForm): MForm {
+  const row = keyRows(f, /^header\./)[0]!;
+  const inRow = f.cells.filter((c) => c.row === row);
+  const g = insertRows({ ...f, merges: dropMergesIn(f, row, row) }, row + 1);
+  const labels = inRow.filter((c) => c.role === 'headerLabel');
+  const cells = g.cells.map((c) => {
+    if (c.row !== row || c.role !== 'field') return c;
+    const label = [...labels].reverse().find((l) => l.col < c.col)!;
+    return { ...c, row: row + 1, col: label.col };
+  });
+  return { ...g, cells };
+}
+
+/** Sections 4 and 5 as a list (「取組内容(過年度)」 and its text) or turned (parts down, items across). */
+function narrativeShape(f: MForm, shape: NarrativeShape): MForm {
+  if (shape === 'grid') return f;
+  let g = f;
+  for (const re of [/^narrative\.plan\./, /^narrative\.verify\./]) {
+    const rows = keyRows(g, re);
+    const head = rows[0]! - 1;
+    const items = rows.map((r) => ({
+      label: g.cells.find((c) => c.row === r && c.role === 'narrativeItem')!,
+      past: g.cells.find((c) => c.row === r && c.key?.includes('.past.'))!,
+      current: g.cells.find((c) => c.row === r && c.key?.includes('.current.'))!,
+    }));
+    const left = Math.min(...items.map((i) => i.label.col));
+    const last = rows[rows.length - 1]!;
+    const keep = g.cells.filter((c) => c.row < head || c.row > last);
+    const merges = g.merges.filter((m) => m.bottom < head || m.top > last);
+    const needed = shape === 'list' ? items.length * 2 : 3;
+    const grow = Math.max(0, needed - (last - head + 1));
+    const moved = keep.map((c) => (c.row > last ? { ...c, row: c.row + grow } : c));
+    const mergesMoved = merges.map((m) => (m.top > last ? { ...m, top: m.top + grow, bottom: m.bottom + grow } : m));
+    const cells: MCell[] = [];
+    if (shape === 'list') {
+      items.forEach((it, i) => {
+        cells.push({ ...it.label, row: head + 2 * i, col: left, value: `${it.label.value}(過年度)` });
+        cells.push({ ...it.past, row: head + 2 * i, col: left + 3 });
+        cells.push({ ...it.label, row: head + 2 * i + 1, col: left, value: `${it.label.value}(現年度)` });
+        cells.push({ ...it.current, row: head + 2 * i + 1, col: left + 3 });
+      });
+    } else {
+      items.forEach((it, i) => {
+        const col = left + 2 + i * 3;
+        cells.push({ ...it.label, row: head, col });
+        cells.push({ ...it.past, row: head + 1, col });
+        cells.push({ ...it.current, row: head + 2, col });
+      });
+      cells.push({ row: head + 1, col: left, value: '過年度', role: 'narrativePart' }, { row: head + 2, col: left, value: '現年度', role: 'narrativePart' });
+    }
+    g = { cells: [...moved, ...cells], merges: mergesMoved };
+  }
+  return g;
+}
+
 function insertBlanks(f: MForm, rowsAt: number[], colsAt: number[]): MForm {
   let g = f;
   const b = bounds(f);
@@ -605,9 +715,13 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = retitleSubtotals(f, p.subtotals);
   if (p.header === 'vertical') f = verticalHeader(f);
   if (p.header === 'inline') f = inlineHeader(f);
+  if (p.header === 'below') f = headerBelow(f);
   f = ratingsShape(f, p.ratings);
+  if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
-  if (!p.codeRow) f = dropCodeRow(f);
+  if (p.codesInNames) f = codesInNames(f);
+  else if (!p.codeRow) f = dropCodeRow(f);
+  f = narrativeShape(f, p.narrative);
   if (p.splitRowLabels) f = splitRowLabels(f);
   f = reletter(f, p.letters);
   f = respellYears(f, p.years);

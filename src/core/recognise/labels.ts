@@ -130,9 +130,11 @@ export function valueCellOf(
     const t = keyOf(label.row, c);
     if (t !== null && UNIT_ONLY.test(t)) continue;
     if (t !== null && isOtherLabel(t)) {
-      // The next label has its value below it: so has this one (even where that cell is still blank).
+      // Labels in a row with their values below: this one's value is below it, or the next label's is (and this
+      // one's is still blank). Otherwise the blank cell beside it.
       const below = { row: label.row + 1, col: label.col };
-      if (usableBelow(c) && (usableBelow(label.col) || isEmpty(grid.cell(below.row, below.col)))) return below;
+      if (usableBelow(label.col)) return below;
+      if (usableBelow(c) && isEmpty(grid.cell(below.row, below.col))) return below;
       return c > next ? { row: label.row, col: next } : below;
     }
     return { row: label.row, col: c };

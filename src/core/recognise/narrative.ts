@@ -4,7 +4,7 @@ import { a1 } from '../grid';
 import type { Evidence, Field, Region } from '../model/form';
 import type { Part } from '../model/keys';
 import { explain } from '../messages';
-import { type Label, type LabelIndex, isEmpty, makeField } from './labels';
+import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
 
 export const ITEM_SPECS: Record<string, CompiledSpec> = {
@@ -15,18 +15,22 @@ export const ITEM_SPECS: Record<string, CompiledSpec> = {
 };
 
 const PART_SPECS: Record<Part, CompiledSpec> = {
-  past: compile({ names: ['過年度', '過年度分'] }),
-  current: compile({ names: ['現年度', '現年度分'] }),
+  // 「課題(過年度)」 names an item of a list, not a column of parts.
+  past: compile({ names: ['過年度', '過年度分'], not: /取組|課題|改善|実績|問題/ }),
+  current: compile({ names: ['現年度', '現年度分'], not: /取組|課題|改善|実績|問題/ }),
 };
 
 /** Item and part labels are short; the narrative itself is long. */
 const LABEL_MAX = 12;
+/** In a list, the text stands at most this far right of its label (merged label cells). */
+const LIST_VALUE_SPAN = 8;
 
-function bestOf<F extends string>(specs: Record<F, CompiledSpec>, l: Label): { f: F; score: number } | null {
-  if (l.key.length > LABEL_MAX) return null;
+function bestOf<F extends string>(specs: Record<F, CompiledSpec>, l: Label | string): { f: F; score: number } | null {
+  const k = typeof l === 'string' ? l : l.key;
+  if (k.length > LABEL_MAX) return null;
   let out: { f: F; score: number } | null = null;
   for (const f of Object.keys(specs) as F[]) {
-    const s = scoreKey(l.key, specs[f]);
+    const s = scoreKey(k, specs[f]);
     if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { f, score: s };
   }
   return out;
@@ -60,7 +64,10 @@ export function readNarrative(index: LabelIndex, b: Region, items: readonly stri
   }
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
-  if (parts.size === 0 || itemLabels.size === 0) return { fields, found: false, evidence };
+  // A list (「取組内容(過年度)」 and its text) wherever its labels are there; columns of parts otherwise.
+  const list = readList(index, labels, specs, keyOf, section);
+  if (list.found || parts.size === 0) return list;
+  if (itemLabels.size === 0) return { fields, found: false, evidence };
   const partList = [...parts.entries()].sort((x, y) => x[1].col - y[1].col || x[1].row - y[1].row);
   // Parts across (one row of headings) and items down, or parts down and items across.
   const across = partList.length < 2 || partList[0]![1].row === partList[1]![1].row;
@@ -87,4 +94,30 @@ export function readNarrative(index: LabelIndex, b: Region, items: readonly stri
     evidence.push({ part: section, cells: [a1(label.row, label.col)], reason: explain.label(label.raw.trim(), itemLabels.get(item)!.score) });
   }
   return { fields, found: true, evidence };
+}
+
+const PART_WORD: [RegExp, Part][] = [
+  [/過年度分?/, 'past'],
+  [/現年度分?/, 'current'],
+];
+
+/** Notes in a list, one per line: 「取組内容(過年度)」 with its text beside or below it. */
+function readList(index: LabelIndex, labels: Label[], specs: Record<string, CompiledSpec>, keyOf: (part: Part, item: string) => string, section: string): NarrativeRead {
+  const fields: Field[] = [];
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  const isLabel = (k: string) => PART_WORD.some(([re]) => re.test(k)) && bestOf(specs, PART_WORD.reduce((x, [re]) => x.replace(re, ''), k)) !== null;
+  for (const l of labels) {
+    const part = PART_WORD.find(([re]) => re.test(l.key))?.[1];
+    if (!part) continue;
+    const item = bestOf(specs, PART_WORD.reduce((x, [re]) => x.replace(re, ''), l.key));
+    if (!item) continue;
+    const k = keyOf(part, item.f);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const at = valueCellOf(index.grid, l, isLabel, LIST_VALUE_SPAN);
+    fields.push(makeField(index.grid, k, at.row, at.col, 'text'));
+    evidence.push({ part: section, cells: [a1(l.row, l.col)], reason: explain.label(l.raw.trim(), item.score) });
+  }
+  return { fields, found: fields.length > 0, evidence };
 }

@@ -1,6 +1,7 @@
 // Section headings of the current edition, however they are numbered or split, and never a narrative cell that
 // happens to start like one.
 import type { Region } from '../model/form';
+import { findFiscalYears } from '../text/fiscalYear';
 import { type Label, type LabelIndex } from './labels';
 import { parseHeading } from './match';
 
@@ -35,11 +36,11 @@ export function sectionOf(l: Label): SectionNo | null {
   }
   // Without a number, the words alone, and the words that come first: 「令和2年度の取組内容 …「1. …の達成状況」…」
   // is section 5 although it quotes section 1. 「取組内容」 alone is a row label of sections 4 and 5, not a
-  // heading, so section 4 and 5 headings without a number must say more (検証, the year).
+  // heading, nor is 「取組内容(過年度)」, so section 4 and 5 headings without a number must say more (取組, a year).
   let found: { n: SectionNo; at: number } | null = null;
   for (const n of [1, 2, 3, 4, 5] as const) {
     if (!saysSection(h.text, n)) continue;
-    if (n === 5 && !/年度/.test(h.text)) continue;
+    if (n === 5 && findFiscalYears(h.text).length === 0 && !/翌年度|来年度|次年度/.test(h.text)) continue;
     if (n === 4 && !/取組/.test(h.text)) continue;
     const at = h.text.search(SECTION_TEXT[n]);
     if (!found || at < found.at) found = { n, at };

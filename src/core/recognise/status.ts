@@ -84,7 +84,8 @@ interface Header {
   tokens: Map<number, number | '15-2'>;
 }
 
-function findHeaderRow(index: LabelIndex, b: Region): Header | null {
+/** Rows that print the categories' numbers, top to bottom (a copy may split the table into 件数 and 残高). */
+function findHeaderRows(index: LabelIndex, b: Region): Header[] {
   const byRow = new Map<number, Map<number, number | '15-2'>>();
   for (const l of index.find(b, () => true)) {
     const t = categoryToken(l);
@@ -93,16 +94,15 @@ function findHeaderRow(index: LabelIndex, b: Region): Header | null {
     if (!m) byRow.set(l.row, (m = new Map()));
     m.set(l.col, t);
   }
-  let best: Header | null = null;
+  const out: Header[] = [];
   for (const [row, tokens] of byRow) {
     const distinct = new Set(tokens.values()).size;
     // Numbers must run left to right: a row of amounts that happen to be small is not a header.
     const order = [...tokens.entries()].sort((a, c) => a[0] - c[0]).map(([, t]) => (t === '15-2' ? 15.5 : t));
     const rising = order.every((t, i) => i === 0 || t > order[i - 1]!);
-    if (distinct < MIN_CATEGORIES || !rising) continue;
-    if (!best || distinct > new Set(best.tokens.values()).size) best = { row, tokens };
+    if (distinct >= MIN_CATEGORIES && rising) out.push({ row, tokens });
   }
-  return best;
+  return out.sort((a, c) => a.row - c.row);
 }
 
 interface DataRow {
@@ -113,7 +113,12 @@ interface DataRow {
 
 const STOP_RE = /債務者数|決算見込|考え方|^※|^【/;
 
-function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatCol: number, catCols: number[]): DataRow[] {
+function measureOf(key: string): Measure | null {
+  return /件数|件/.test(key) ? 'count' : /残高|金額|千円/.test(key) ? 'balance' : null;
+}
+
+/** `given`: the measure the header row names for a table of one measure (「件数」 over ①…). */
+function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatCol: number, catCols: number[], given: Measure | null): DataRow[] {
   const grid = index.grid;
   const rows: DataRow[] = [];
   let part: Part | null = null;
@@ -124,7 +129,7 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
     if (STOP_RE.test(joined)) break;
     if (/過年度/.test(joined)) part = 'past';
     else if (/現年度/.test(joined)) part = 'current';
-    const measure: Measure | null = /件数|件/.test(joined) ? 'count' : /残高|金額|千円/.test(joined) ? 'balance' : null;
+    const measure = measureOf(joined) ?? (given && part && joined !== '' ? given : null);
     if (!measure) continue;
     const p: Part = part ?? (rows.length < 2 ? 'past' : 'current');
     if (rows.some((d) => d.part === p && d.measure === measure)) continue;
@@ -132,8 +137,10 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
   }
   if (rows.length > 0) return rows;
   // No row labels at all: the rows of numbers under the header, in the printed order.
-  const order: [Part, Measure][] = [['past', 'count'], ['past', 'balance'], ['current', 'count'], ['current', 'balance']];
-  for (let r = headerRow + 1; r <= b.bottom && rows.length < 4; r++) {
+  const order: [Part, Measure][] = given
+    ? [['past', given], ['current', given]]
+    : [['past', 'count'], ['past', 'balance'], ['current', 'count'], ['current', 'balance']];
+  for (let r = headerRow + 1; r <= b.bottom && rows.length < order.length; r++) {
     const numeric = catCols.filter((c) => typeof grid.cell(r, c)?.value === 'number').length;
     if (numeric === 0) {
       if (rows.length > 0) break;
@@ -187,11 +194,35 @@ interface Read {
   right: number;
 }
 
-/** Reads the table with its categories across, in `index`'s grid (the sheet, or its transpose). */
+/** Reads the table (or tables) with categories across, in `index`'s grid (the sheet, or its transpose). */
 function readHorizontal(index: LabelIndex, b: Region, mk: MakeField, toA1: (r: number, c: number) => string): Read | null {
+  const headers = findHeaderRows(index, b);
+  const reads: Read[] = [];
+  let top = b.top;
+  headers.forEach((h, i) => {
+    const next = headers[i + 1];
+    const sub: Region = { ...b, top, bottom: next ? next.row - 1 : b.bottom };
+    const r = readTable(index, sub, h, mk, toA1);
+    if (r) {
+      reads.push(r);
+      top = r.bottom + 1;
+    }
+  });
+  if (reads.length === 0) return null;
+  const seen = new Set<string>();
+  return {
+    fields: reads.flatMap((r) => r.fields).filter((f) => !seen.has(f.key) && seen.add(f.key)),
+    has15_2: reads.some((r) => r.has15_2),
+    evidence: reads.flatMap((r) => r.evidence),
+    top: Math.min(...reads.map((r) => r.top)),
+    bottom: Math.max(...reads.map((r) => r.bottom)),
+    left: Math.min(...reads.map((r) => r.left)),
+    right: Math.max(...reads.map((r) => r.right)),
+  };
+}
+
+function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, toA1: (r: number, c: number) => string): Read | null {
   const grid = index.grid;
-  const header = findHeaderRow(index, b);
-  if (!header) return null;
   const evidence: Evidence[] = [];
   const tokenCols = [...header.tokens.entries()].sort((a, c) => a[0] - c[0]);
   const firstCol = tokenCols[0]![0];
@@ -206,7 +237,8 @@ function readHorizontal(index: LabelIndex, b: Region, mk: MakeField, toA1: (r: n
     return s;
   };
   // Provisional data rows to bound the header band (descriptions live between the numbers and the data).
-  const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c));
+  const given = measureOf(index.row(header.row).filter((l) => l.col < firstCol && l.col >= firstCol - ROW_LABEL_SPAN).map((l) => l.key).join(''));
+  const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given);
   const dataTop = provisional[0]?.row ?? header.row + 1;
   const bandTop = Math.max(b.top, header.row - 2);
   const bandBottom = dataTop - 1;

@@ -99,6 +99,11 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['row labels split into year and stage', { splitRowLabels: true }],
   ['a table beside the form', { neighbour: 'right' }],
   ['a table below the form', { neighbour: 'below' }],
+  ['sections 4 and 5 as a list', { narrative: 'list' }],
+  ['sections 4 and 5 turned', { narrative: 'turned' }],
+  ['section 3 as a 件数 table and a 残高 table', { statusSplit: true }],
+  ['the codes in the column names', { codesInNames: true }],
+  ['the header with values below its labels', { header: 'below' }],
 ];
 
 describe.each(SINGLE)('%s', (_name, change) => {
@@ -126,11 +131,14 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   merges: fc.boolean(),
   textNumbers: fc.boolean(),
   codeRow: fc.boolean(),
-  header: fc.constantFrom('row', 'vertical', 'inline'),
+  header: fc.constantFrom('row', 'vertical', 'inline', 'below'),
   ratings: fc.constantFrom('row', 'vertical', 'below'),
   statusDown: fc.boolean(),
   splitRowLabels: fc.boolean(),
   neighbour: fc.constantFrom('none', 'right', 'below'),
+  narrative: fc.constantFrom('grid', 'list', 'turned'),
+  statusSplit: fc.boolean(),
+  codesInNames: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /** Random combinations per run; the whole property stays within a few seconds per thousand. */
