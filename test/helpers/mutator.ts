@@ -76,7 +76,7 @@ export function classify(layout: LayoutSheet): MForm {
   const out: MCell[] = [];
   for (const c of cells) {
     const value = (c.formula !== undefined ? c.result ?? null : c.value ?? null) as CellValue;
-    if (value === null && c.formula === undefined) continue;
+    if (value === null && c.formula === undefined && !c.key) continue;
     const m: MCell = { row: c.row, col: c.col, value, role: 'other' };
     if (c.formula !== undefined) m.formula = c.formula;
     if (c.numFmt !== undefined) m.numFmt = c.numFmt;

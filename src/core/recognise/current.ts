@@ -1,7 +1,8 @@
 // One current-edition form (未収金目標及び具体取組内容調査書) within its region: the trend table is the spine, and
 // every other part is found by its own labels in the band of rows where it must stand, confirmed by structure.
 // What cannot be found is listed as missing (the checker's limit), never guessed.
-import { a1 } from '../grid';
+import { type Grid, a1 } from '../grid';
+import { parseNumberText } from '../text/values';
 import { parseFiscalYear } from '../text/fiscalYear';
 import type { CurrentForm, Evidence, Field, MissingPart, Region } from '../model/form';
 import { key, NARRATIVE_VERIFY_ROWS, TREND_CODES, TREND_RATES, TREND_ROWS, type TrendRow } from '../model/keys';
@@ -33,6 +34,28 @@ const STATUS_PART = '3. 未収金実績の状況(区分別の表)';
 const SUMMARY_PART = '3. 債務者数・件数・残高';
 const VERIFY_PART = '4. 取組内容の検証など';
 const PLAN_PART = '5. 翌年度の取組内容';
+
+/** A rate this large, typed without a % format, can only be a percentage (44.4 for 44.4%). */
+const CLEARLY_PERCENT = 1.5;
+
+/**
+ * Rates typed by hand as percentages in cells without a % format: where one of them is clearly a percentage
+ * (44.4), the small ones of the same form are too (0.9 for 0.9%), not ratios (90%).
+ */
+function ratesAsPrinted(grid: Grid, fields: Map<string, Field>): void {
+  const typed = [...fields.values()].filter((f) => f.kind === 'rate' && f.formula === undefined && !/%/.test(f.numFmt ?? '') && f.parsed.status === 'number');
+  const raw = (f: Field): number | null => {
+    const v = grid.cell(f.row, f.col)?.value;
+    if (typeof v === 'number') return v;
+    if (typeof v !== 'string' || v.includes('%') || v.includes('％')) return null;
+    return parseNumberText(v, 'rate')?.value ?? null;
+  };
+  if (!typed.some((f) => Math.abs(raw(f) ?? 0) > CLEARLY_PERCENT)) return;
+  for (const f of typed) {
+    const r = raw(f);
+    if (r !== null && Math.abs(r) <= CLEARLY_PERCENT && f.parsed.status === 'number') f.parsed = { ...f.parsed, value: r / 100 };
+  }
+}
 
 export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region, titleRow: number | null): CurrentForm {
   const grid = index.grid;
@@ -124,6 +147,8 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
   plan?.fields.forEach(put);
   if (plan) evidence.push(...plan.evidence);
   if (!plan?.found) missing.push({ id: 'plan', part: PLAN_PART, lookedFor: messages.lookedForNarrative(PLAN_PART) });
+
+  ratesAsPrinted(grid, fields);
 
   const cells = grid.cells().filter((c) => c.row >= region.top && c.row <= region.bottom && c.col >= region.left && c.col <= region.right);
   const anchorRow = titleRow ?? region.top;

@@ -15,11 +15,18 @@ export interface SheetRecognition {
   notForm: NotAForm | null;
 }
 
+/** A form has at least this many rows in its trend table (a blank template has all seven, labelled). */
+const MIN_TREND_ROWS = 2;
+
 export function recogniseSheet(grid: Grid): SheetRecognition {
   const index = new LabelIndex(grid);
   const forms: Form[] = [];
   for (const slot of locateForms(index, findSpines(index))) {
-    if (slot.kind === 'current') forms.push(readCurrentForm(index, slot.spine, slot.region, slot.titleRow));
+    if (slot.kind === 'current') {
+      const form = readCurrentForm(index, slot.spine, slot.region, slot.titleRow);
+      // A table header without rows under it (a legend, an instructions page) is not a form.
+      if (Object.keys(form.rowLabels).length >= MIN_TREND_ROWS) forms.push(form);
+    }
     else {
       const older = readOlderForm(index, slot.region, slot.title);
       if (older) forms.push(older);

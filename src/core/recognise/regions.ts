@@ -2,7 +2,7 @@
 // below a current one. Every form gets its own rows and columns, so that no form reads another's cells.
 import type { Region } from '../model/form';
 import { type Label, type LabelIndex } from './labels';
-import type { Spine } from './trend';
+import { type Spine, stageOf } from './trend';
 import { scoreKey, compile, LABEL_THRESHOLD } from './match';
 import { sectionOf } from './sections';
 
@@ -26,11 +26,19 @@ export type Slot =
 const ROW_LABEL_ROWS = 9;
 /** Without row labels, a form on the right begins this many columns left of its table (letter and label). */
 const DEFAULT_LABEL_COLS = 2;
+/** A form stands at most this many rows above its trend table, and this many below (all of sections 1–5). */
+const FORM_ROWS_ABOVE = 40;
+const FORM_ROWS_BELOW = 80;
 /** The header rows of a table stand at most this many rows above its code row. */
 const HEADER_SPAN = 3;
 
 const HEADER_START = compile({ names: ['所属', '所属名', '債権名', '担当', '債権整理番号'] });
 const HEADER_LABEL_MAX = 20;
+
+/** A trend row's own label: its letter or its year and stage (a neighbour's note is neither). */
+function isRowLabel(l: Label): boolean {
+  return /^[A-G](?![A-Za-z])/.test(l.norm) || stageOf(l.key) !== null;
+}
 
 function isHeaderStart(l: Label): boolean {
   return l.key.length <= HEADER_LABEL_MAX && scoreKey(l.key, HEADER_START) >= LABEL_THRESHOLD;
@@ -48,16 +56,29 @@ function columnBands(index: LabelIndex, spines: Spine[]): { left: number; right:
     } else clusters.push({ first: s.firstCol, last: s.lastCol, spines: [s] });
   }
   clusters.sort((a, b) => a.first - b.first);
+  // Columns that hold anything near the tables: an empty column between two forms is their border.
+  const rows = spines.map((s) => s.row);
+  const near = { top: Math.min(...rows) - FORM_ROWS_ABOVE, bottom: Math.max(...rows) + FORM_ROWS_BELOW };
+  const occupied = new Set(index.grid.cells().filter((c) => c.row >= near.top && c.row <= near.bottom).map((c) => c.col));
   const lefts = clusters.map((c, i) => {
     if (i === 0) return 0;
     const prevRight = clusters[i - 1]!.last;
+    const between = (col: number) => col > prevRight && col < c.first;
+    // The form on the right begins where its own title, headings, header and row labels begin.
     let left = Number.POSITIVE_INFINITY;
+    const area: Region = { top: near.top, left: prevRight + 1, bottom: near.bottom, right: c.first - 1 };
+    for (const l of index.find(area, (x) => isCurrentTitle(x) || isHeaderStart(x), index.labels)) left = Math.min(left, l.col);
+    for (const l of index.find(area, (x) => sectionOf(x) !== null, index.headings)) left = Math.min(left, l.col);
     for (const s of c.spines) {
       for (let r = s.headerBottom + 1; r <= s.headerBottom + ROW_LABEL_ROWS; r++) {
-        for (const l of index.row(r)) if (l.col > prevRight && l.col < s.firstCol && l.col < left) left = l.col;
+        for (const l of index.row(r)) if (between(l.col) && isRowLabel(l)) left = Math.min(left, l.col);
       }
     }
-    return Number.isFinite(left) ? left : Math.max(prevRight + 1, c.first - DEFAULT_LABEL_COLS);
+    if (Number.isFinite(left)) return left;
+    // Nothing labelled: an empty column between the two tables is their border.
+    let gap = -1;
+    for (let col = prevRight + 1; col < c.first; col++) if (!occupied.has(col)) gap = col;
+    return gap >= 0 ? gap + 1 : Math.max(prevRight + 1, c.first - DEFAULT_LABEL_COLS);
   });
   return clusters.map((c, i) => ({ left: lefts[i]!, right: (lefts[i + 1] ?? Number.POSITIVE_INFINITY) - 1, spines: c.spines }));
 }

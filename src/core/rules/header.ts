@@ -42,12 +42,8 @@ export const hdrClaimNo: CurrentRule = {
     const k = key.header('claimNo');
     const f = form.fields.get(k);
     if (!f || f.parsed.status === 'blank') return [];
-    let v = text(form, k) ?? '';
-    // A number typed into a cell formatted "000" still shows three digits.
-    if (f.parsed.status === 'text' && /^\d+$/.test(v) && f.formula === undefined) {
-      const zeros = /^0+$/.exec((form.cells.find((c) => c.row === f.row && c.col === f.col)?.numFmt ?? '').trim());
-      if (zeros) v = v.padStart(zeros[0].length, '0');
-    }
+    // A number typed into a cell formatted "000" reads as it shows (the reader pads it).
+    const v = text(form, k) ?? '';
     const s = normalizeLabel(v).replace(/[･・]/g, '・');
     return /^\d{3}(・\d{3})*$/.test(s) ? [] : [{ keys: [k], message: messages.hdrClaimNo(where(form, k), v) }];
   },

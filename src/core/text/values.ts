@@ -13,6 +13,15 @@ export type ParsedValue =
   | { status: 'unparseable'; text: string }
   | { status: 'error'; error: string };
 
+/** Rating codes of both editions (A B1 B2 — / A B C1 C2). */
+const RATING_CODE = /^(A|B|B1|B2|C1|C2)$/;
+
+/** A whole number shown through a zero-padding format (「000」: 14 shows 014), as it is shown. */
+function zeroPadded(v: number, numFmt: string | undefined): string {
+  const zeros = numFmt ? /^0+$/.exec(numFmt.trim()) : null;
+  return zeros && Number.isInteger(v) && v >= 0 ? String(v).padStart(zeros[0].length, '0') : String(v);
+}
+
 /** The text of an Excel error value (#DIV/0!, #VALUE! …). */
 export const ERROR_TEXT = /^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -64,9 +73,11 @@ export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue 
       if (t === '') return { status: 'blank' };
       if (ERROR_TEXT.test(t)) return { status: 'error', error: t.toUpperCase() };
       if (isDash(t)) return { status: 'dash' };
-      return { status: 'text', value: t };
+      // Ａ, ｂ１: a rating code however it was typed reads as the code.
+      const code = kind === 'rating' ? t.normalize('NFKC').toUpperCase() : '';
+      return { status: 'text', value: RATING_CODE.test(code) ? code : t };
     }
-    if (typeof v === 'number') return { status: 'text', value: String(v) };
+    if (typeof v === 'number') return { status: 'text', value: zeroPadded(v, cell.numFmt) };
     return { status: 'unparseable', text: String(v) };
   }
   if (typeof v === 'number') {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { checkWorkbook } from '../../../src/core/check';
 import type { FormResult } from '../../../src/core/findings';
 import { CURRENT_SEEDS, seedLayout } from '../../helpers/forms';
-import { CANONICAL, type MForm, type Plan, changedRules, classify, mutate, toGrid } from '../../helpers/mutator';
+import { CANONICAL, type MForm, type Plan, changedRules, classify, mutate, shift, toGrid } from '../../helpers/mutator';
 import { SEEDED_MISTAKES } from '../../helpers/seededMistakes';
 import type { LayoutSheet } from '../../../src/core/layout/currentLayout';
 
@@ -29,6 +29,17 @@ function canonicalOf(id: string, layout: () => LayoutSheet): Canonical {
 
 const canonical = (sheet: number) => canonicalOf(`sheet ${sheet}`, () => seedLayout(sheet));
 
+/**
+ * The values read, except the template's formulas in rows nobody filled: they show 0 and — where the canonical
+ * form is blank (what they say about the row is the same: nothing was typed).
+ */
+function valuesOf(values: FormResult['values'], plan: Plan, canonicalValues: FormResult['values']): FormResult['values'] {
+  if (plan.formulas !== 'templateRows') return values;
+  const out: FormResult['values'] = {};
+  for (const [k, v] of Object.entries(values)) out[k] = canonicalValues[k] === null && (v === 0 || v === '—') ? null : v;
+  return out;
+}
+
 /** What a check says, independent of where the cells are. */
 function gist(form: FormResult, skip: Set<string>): string[] {
   return form.findings
@@ -43,7 +54,7 @@ function expectSame(sheet: number | string, plan: Plan, c: Canonical = canonical
   const f = forms[0]!;
   const skip = changedRules(plan);
   expect({ sheet, fiscalYear: f.fiscalYear }).toEqual({ sheet, fiscalYear: c.result.fiscalYear });
-  expect({ sheet, values: f.values }).toEqual({ sheet, values: c.result.values });
+  expect({ sheet, values: valuesOf(f.values, plan, c.result.values) }).toEqual({ sheet, values: c.result.values });
   expect({ sheet, findings: gist(f, skip) }).toEqual({ sheet, findings: gist(c.result, skip) });
   return f;
 }
@@ -171,6 +182,33 @@ describe('seeded mistakes in random layouts', () => {
         expect({ id, found: hit }).toEqual({ id, found: true });
       }),
       { numRuns: MISTAKE_RUNS },
+    );
+  });
+});
+
+/** Two forms on one worksheet, each in its own random layout: stacked, or side by side with a blank column between. */
+const PAIR_RUNS = Number(process.env.MUTATION_PAIR_RUNS ?? 300);
+
+describe('two forms on one worksheet', () => {
+  it(`reads both forms of ${PAIR_RUNS} random pairs as each alone`, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SHEETS), fc.constantFrom(...SHEETS), planArb, planArb, fc.boolean(), (s1, s2, p1, p2, side): void => {
+        const a = mutate(canonical(s1).form, { ...p1, top: 0, left: 0 });
+        const b0 = mutate(canonical(s2).form, { ...p2, top: 0, left: 0 });
+        const extent = (f: MForm, axis: 'row' | 'col') => Math.max(...f.cells.map((c) => c[axis]));
+        const b = side ? shift(b0, 0, extent(a, 'col') + 2) : shift(b0, extent(a, 'row') + 3, 0);
+        const forms = checkWorkbook([toGrid({ cells: [...a.cells, ...b.cells], merges: [...a.merges, ...b.merges] })]).forms;
+        expect(forms).toHaveLength(2);
+        const expectLike = (f: FormResult, sheet: number, plan: Plan) => {
+          const c = canonical(sheet).result;
+          const skip = changedRules(plan);
+          expect({ sheet, values: valuesOf(f.values, plan, c.values) }).toEqual({ sheet, values: c.values });
+          expect({ sheet, findings: gist(f, skip) }).toEqual({ sheet, findings: gist(c, skip) });
+        };
+        expectLike(forms[0]!, s1, p1);
+        expectLike(forms[1]!, s2, p2);
+      }),
+      { numRuns: PAIR_RUNS },
     );
   });
 });

@@ -1,0 +1,232 @@
+// Fixed cases of recognition that real sheets broke: each of them failed before the recogniser was rebuilt on
+// scored labels (issue 9). The layout mutator covers the combinations; these name the cases one by one.
+import { Grid } from '../../../src/core/grid';
+import { checkWorkbook, recogniseWorkbook } from '../../../src/core/check';
+import type { FormResult } from '../../../src/core/findings';
+import { key } from '../../../src/core/model/keys';
+import { parseClaimType } from '../../../src/core/rules/header';
+import { trendYear } from '../../../src/core/recognise/trend';
+import { parseHeading } from '../../../src/core/recognise/match';
+import { layoutOlderForm } from '../../../src/core/layout/olderLayout';
+import { olderDataOf } from '../../../scripts/build-fixtures';
+import { OLDER_SEEDS, cellOf, gridOf, onlyForm, seedLayout, setKey } from '../../helpers/forms';
+import { CANONICAL, classify, mutate, shift, toGrid, type MForm } from '../../helpers/mutator';
+
+const gist = (f: FormResult) => f.findings.map((x) => `${x.rule} ${x.severity} ${[...x.keys].sort().join(',')}`).sort();
+const errors = (f: FormResult) => f.findings.filter((x) => x.severity === 'error').map((x) => `${x.rule} ${x.keys.join(',')}`);
+
+function merge(...forms: MForm[]): MForm {
+  return { cells: forms.flatMap((f) => f.cells), merges: forms.flatMap((f) => f.merges) };
+}
+
+describe('several forms on one worksheet', () => {
+  it('splits two forms side by side: each reads its own cells only', () => {
+    const left = classify(seedLayout(3));
+    const right = shift(classify(seedLayout(14)), 0, 30);
+    const forms = checkWorkbook([toGrid(merge(left, right))]).forms;
+    expect(forms).toHaveLength(2);
+    const [a, b] = forms;
+    expect(a!.values).toEqual(onlyForm(seedLayout(3)).values);
+    expect(b!.values).toEqual(onlyForm(seedLayout(14)).values);
+    expect(gist(a!)).toEqual(gist(onlyForm(seedLayout(3))));
+    expect(gist(b!)).toEqual(gist(onlyForm(seedLayout(14))));
+  });
+
+  it('splits side-by-side forms however their labels are laid out', () => {
+    const left = mutate(classify(seedLayout(13)), { ...CANONICAL, header: 'vertical', subtotals: 'absentAll', categories: 'newline', merges: false });
+    const right = shift(mutate(classify(seedLayout(16)), { ...CANONICAL, codeRow: false, letters: 'absent', merges: false }), 0, 32);
+    const forms = checkWorkbook([toGrid(merge(left, right))]).forms;
+    expect(forms.map((f) => f.header.claimNo)).toEqual(['046', seedClaimNo(16)]);
+    expect(forms[0]!.values).toEqual(onlyForm(seedLayout(13)).values);
+    expect(forms[1]!.values).toEqual(onlyForm(seedLayout(16)).values);
+  });
+
+  it('reads an older-edition form below a current one, each as its own edition', () => {
+    const s = OLDER_SEEDS[0]!;
+    const older = layoutOlderForm(olderDataOf(s), { fiscalYear: s.fiscalYear, top: 70 });
+    const forms = checkWorkbook([gridOf([seedLayout(13), older])]).forms;
+    expect(forms.map((f) => f.edition)).toEqual(['current', 'older']);
+    expect(forms[0]!.values).toEqual(onlyForm(seedLayout(13)).values);
+    expect(errors(forms[0]!)).toEqual([]);
+  });
+});
+
+function seedClaimNo(n: number): string {
+  return onlyForm(seedLayout(n)).header.claimNo!;
+}
+
+describe('not found is not wrong', () => {
+  it('a form without section 3 gets one REC-PART warning, no error and no CAT finding', () => {
+    const g = gridOf(seedLayout(13));
+    const s3 = [...g.cells()].find((c) => typeof c.value === 'string' && c.value.startsWith('3.'))!.row;
+    const s4 = [...g.cells()].find((c) => typeof c.value === 'string' && c.value.startsWith('4.'))!.row;
+    const cut = new Grid(g.name, [...g.cells()].filter((c) => c.row < s3 || c.row >= s4).map((c) => (c.row >= s4 ? { ...c, row: c.row - (s4 - s3) } : c)));
+    const f = checkWorkbook([cut]).forms[0]!;
+    expect(errors(f)).toEqual([]);
+    expect(f.findings.filter((x) => x.rule.startsWith('CAT-'))).toEqual([]);
+    const rec = f.findings.filter((x) => x.rule === 'REC-PART');
+    expect(rec.map((x) => x.severity)).toEqual(['warning', 'warning']);
+    expect(rec[0]!.message).toContain('3. 未収金実績の状況(区分別の表)');
+    expect(rec[0]!.message).toContain('探したもの');
+    expect(rec[0]!.message).toContain('CAT-SUBTOTAL');
+  });
+
+  it('says so when section 4 is not found, as for section 5', () => {
+    const g = gridOf(seedLayout(14));
+    const s4 = [...g.cells()].find((c) => typeof c.value === 'string' && c.value.startsWith('4.'))!.row;
+    const s5 = [...g.cells()].find((c) => typeof c.value === 'string' && c.value.startsWith('5.'))!.row;
+    const cut = new Grid(g.name, [...g.cells()].filter((c) => c.row < s4 || c.row >= s5));
+    const f = checkWorkbook([cut]).forms[0]!;
+    const rec = f.findings.find((x) => x.rule === 'REC-PART')!;
+    expect(rec.message).toContain('4. 取組内容の検証など');
+    expect(rec.message).toContain('TXT-REQUIRED');
+    expect(f.findings.filter((x) => x.rule === 'TXT-REQUIRED')).toEqual([]);
+  });
+
+  it('a header label it cannot find is its limit, not an empty field', () => {
+    const l = classify(seedLayout(13));
+    const noSection: MForm = { ...l, cells: l.cells.filter((c) => !(c.role === 'headerLabel' && c.value === '担当')) };
+    const f = checkWorkbook([toGrid(noSection)]).forms[0]!;
+    expect(f.findings.filter((x) => x.rule === 'HDR-REQUIRED')).toEqual([]);
+    expect(f.findings.find((x) => x.rule === 'REC-PART')!.keys).toEqual(['header.section']);
+  });
+});
+
+describe('a template with its formulas', () => {
+  it('does not take a row of formulas showing 0 and — for a filled row', () => {
+    // Sheet 02 has no 平29 row and types its B.ア: with the template's formulas in row A, nothing changes.
+    const plain = onlyForm(seedLayout(2));
+    const template = checkWorkbook([toGrid(mutate(classify(seedLayout(2)), { ...CANONICAL, formulas: 'templateRows' }))]).forms[0]!;
+    expect(template.values['trend.A.ケ\'\'']).toBe(0);
+    expect(gist(template)).toEqual(gist(plain));
+    expect(template.findings.filter((x) => x.rule === 'TRD-CARRY')).toEqual([]);
+  });
+
+  it('warns of an empty target row even when its formulas show 0', () => {
+    let l = seedLayout(13);
+    for (const c of ['ウ', 'エ', 'オ', "ウ'", "エ'", "オ'"] as const) l = setKey(l, key.trend('G', c), null);
+    const f = checkWorkbook([toGrid(mutate(classify(l), { ...CANONICAL, formulas: 'templateRows' }))]).forms[0]!;
+    expect(f.findings.some((x) => x.rule === 'TRD-MISSING' && x.keys.includes("trend.G.ウ"))).toBe(true);
+    expect(f.findings.filter((x) => x.rule === 'TRD-FORMULA')).toEqual([]);
+  });
+});
+
+describe('a yen amount among 千円', () => {
+  it('flags 現年度 調定額 typed in 円 against its own column', () => {
+    const l = setKey(seedLayout(3), key.trend('F', "ウ'"), (v) => v * 1000 + 679);
+    const f = onlyForm(l).findings.filter((x) => x.rule === 'TRD-UNIT');
+    expect(f.map((x) => x.keys[0])).toEqual(["trend.F.ウ'"]);
+  });
+  it('does not flag a column that grows from one year to the next', () => {
+    expect(onlyForm(seedLayout(3)).findings.filter((x) => x.rule === 'TRD-UNIT')).toEqual([]);
+  });
+});
+
+describe('words as staff write them', () => {
+  it.each([
+    ['非強制公債権', 'nonEnforced'],
+    ['非強制徴収公債権(非強公)', 'nonEnforced'],
+    ['非強公', 'nonEnforced'],
+    ['公債権(強制徴収できない)', 'nonEnforced'],
+    ['強制徴収できない公債権', 'nonEnforced'],
+    ['強制徴収公債権', 'enforced'],
+    ['強制公', 'enforced'],
+    ['公債権(強制徴収できる)', 'enforced'],
+    ['私債権', 'private'],
+    ['公債権', null],
+  ])('債権区分 %s', (raw, type) => {
+    expect(parseClaimType(raw)).toBe(type);
+  });
+
+  it.each([
+    ['令和元年度実績', 2019],
+    ['令和元 実績', 2019],
+    ['30実績', 2018],
+    ['29年度実績', 2017],
+    ['元修正目標', 2019],
+    ['2当初目標', 2020],
+    ['2019年度実績', 2019],
+    ['2019 実績', 2019],
+    ['R2当初目標', 2020],
+  ])('trend row year %s', (label, year) => {
+    expect(trendYear(label)).toBe(year);
+  });
+
+  it.each([
+    ['2. 未収金の推移', 2],
+    ['２．未収金の推移', 2],
+    ['(2) 未収金の推移', 2],
+    ['（２）未収金の推移', 2],
+    ['2) 未収金の推移', 2],
+    ['Ⅱ. 未収金の推移', 2],
+    ['Ⅱ 未収金の推移', 2],
+    ['第2 未収金の推移', 2],
+    ['二、未収金の推移', 2],
+    ['未収金の推移', null],
+    ['2019年度の取組', null],
+  ])('heading %s is numbered %p', (raw, n) => {
+    expect(parseHeading(raw).number).toBe(n);
+  });
+
+  it('reads a claim number typed as 14 in a cell formatted 000 as 014', () => {
+    const l = seedLayout(13);
+    const c = cellOf(l, key.header('claimNo'));
+    const typed = { ...l, cells: l.cells.map((x) => (x === c ? { ...x, value: 46, numFmt: '000' } : x)) };
+    const f = onlyForm(typed);
+    expect(f.header.claimNo).toBe('046');
+    expect(f.findings.filter((x) => x.rule === 'HDR-CLAIMNO')).toEqual([]);
+  });
+
+  it('reads full-width rating codes as the codes', () => {
+    const f = onlyForm(setKey(seedLayout(3), key.rating('current'), 'Ｂ１'));
+    expect(f.values['rating.current']).toBe('B1');
+    expect(f.findings.filter((x) => x.rule === 'RATE-CODE')).toEqual([]);
+  });
+
+  it('reads rates typed as percentage numbers without a % format, small ones included', () => {
+    const l = seedLayout(13);
+    const rates = l.cells.filter((c) => c.key && /^trend\.[A-G]\.[キク]/.test(c.key) && typeof c.result === 'number');
+    const typed = {
+      ...l,
+      cells: l.cells.map((c) => (rates.includes(c) ? { row: c.row, col: c.col, key: c.key, value: Math.round((c.result as number) * 1000) / 10 } : c)),
+    };
+    const f = onlyForm(typed);
+    for (const c of rates) expect(Math.abs((f.values[c.key!] as number) - (c.result as number))).toBeLessThan(0.0006);
+    expect(f.findings.filter((x) => x.rule === 'TRD-FORMULA')).toEqual([]);
+  });
+});
+
+describe('years that disagree', () => {
+  it('says so when the titles name another year than the rows, and checks by the rows', () => {
+    const l = classify(seedLayout(13));
+    const stale: MForm = { ...l, cells: l.cells.map((c) => (c.role === 'heading' && typeof c.value === 'string' ? { ...c, value: c.value.replace(/令和元年度/g, '令和2年度').replace(/令和2年度の取組内容 …/, '令和3年度の取組内容 …') } : c)) };
+    const f = checkWorkbook([toGrid(stale)]).forms[0]!;
+    expect(f.fiscalYear).toBe(2019);
+    const rec = f.findings.find((x) => x.rule === 'REC-YEAR')!;
+    expect(rec.severity).toBe('warning');
+    expect(rec.message).toContain('令和2年度');
+    expect(rec.message).toContain('令和元年度');
+  });
+});
+
+describe('narrative text that reads like a heading', () => {
+  it('does not end section 4 at a note that starts like section 5', () => {
+    const l = setKey(seedLayout(14), key.verify('past', '取組実績'), '5. 令和2年度の取組内容として、催告と納付交渉を続ける。');
+    const f = onlyForm(l);
+    expect(f.values['narrative.verify.past.改善策']).toBe(onlyForm(seedLayout(14)).values['narrative.verify.past.改善策']);
+    expect(f.values['narrative.plan.past.取組内容']).toBe(onlyForm(seedLayout(14)).values['narrative.plan.past.取組内容']);
+  });
+});
+
+describe('not a form', () => {
+  it('does not take a legend of the codes for a form', () => {
+    const g = Grid.fromRows('記入要領', [
+      ['記入要領'],
+      ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', "ウ'", "エ'", "オ'", "カ'", "キ'", "ク'", "ケ'", "キ''", "ク''", "ケ''"],
+      ['前年度からの調定繰越額', '年度中の調定減少額', '調定額'],
+    ]);
+    const r = recogniseWorkbook([g]);
+    expect(r.forms).toEqual([]);
+    expect(r.notForms).toHaveLength(1);
+  });
+});
