@@ -1,7 +1,9 @@
 // Writes laid-out forms to an .xlsx with exceljs: values, formulas with cached results, number formats, merges,
-// a light fill on the input cells (色付け箇所), bold titles, column widths and wrapped long labels.
+// a light fill on the input cells (色付け箇所, unlocked), bold titles, column widths, wrapped long labels,
+// drop-down lists with their input messages, print setup (A4 landscape, print area, page breaks) and, when the
+// layout asks for it, sheet protection without a password.
 import ExcelJS from 'exceljs';
-import type { LayoutCell, LayoutSheet } from '../../core/layout/currentLayout';
+import { rangeAddress, type LayoutCell, type LayoutSheet, type LayoutValidation } from '../../core/layout/sheet';
 
 export interface WorkbookSheet {
   name: string;
@@ -15,6 +17,16 @@ export interface WriteOptions {
 }
 
 const FIXED_DATE = new Date(Date.UTC(2020, 3, 1, 0, 0, 0));
+/** The paperSize code of A4 in SpreadsheetML. */
+const A4 = 9;
+/** Protection without a password: the person may still select, resize and format, only not type over a formula. */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
@@ -45,7 +57,9 @@ function styleCell(cell: ExcelJS.Cell, c: LayoutCell): void {
     case 'input':
       cell.fill = INPUT_FILL;
       cell.border = BOX;
-      if (typeof c.value === 'string' && c.value.length > 20) {
+      // Open for typing when the sheet is protected (every other cell stays locked, Excel's default).
+      cell.protection = { locked: false };
+      if (c.wrap || (typeof c.value === 'string' && c.value.length > 20)) {
         cell.alignment = { wrapText: true, vertical: 'top' };
       }
       break;
@@ -66,6 +80,22 @@ function styleCell(cell: ExcelJS.Cell, c: LayoutCell): void {
   }
 }
 
+/** A drop-down list, refusing other entries, with the message shown when the cell is selected. */
+function listValidation(v: LayoutValidation): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${v.list.join(',')}"`],
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.text,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.error.title,
+    error: v.error.text,
+  };
+}
+
 /** Section titles and one-line notes run across empty cells; wrapping them would hide the text. */
 function isRunningText(c: LayoutCell, merged: ReadonlySet<string>): boolean {
   return c.style === 'label' && typeof c.value === 'string' && c.value.length > 40 && !merged.has(`${c.row},${c.col}`);
@@ -82,7 +112,7 @@ export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions 
   for (const { name, layout } of sheets) {
     // A4 landscape, one page wide, as the forms are printed.
     const ws = wb.addWorksheet(name, {
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     const mergedTopLeft = new Set(layout.merges.map((m) => `${m.top},${m.left}`));
     for (const c of layout.cells) {
@@ -94,6 +124,16 @@ export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions 
     for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const [col, w] of Object.entries(layout.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = w;
     for (const [row, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
+    for (const v of layout.validations ?? []) {
+      for (const c of v.cells) ws.getCell(c.row + 1, c.col + 1).dataValidation = listValidation(v);
+    }
+    if (layout.print) {
+      ws.pageSetup.printArea = rangeAddress(layout.print.area);
+      ws.pageSetup.horizontalCentered = true;
+      // exceljs breaks below the 1-based row it is called on, i.e. above the 0-based row of the same number.
+      for (const r of layout.print.pageStarts) ws.getRow(r).addPageBreak();
+    }
+    if (layout.protect) await ws.protect('', PROTECTION);
   }
 
   const out = await wb.xlsx.writeBuffer();
