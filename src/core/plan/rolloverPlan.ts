@@ -50,17 +50,20 @@ export interface RolloverRefusal {
 
 export type RolloverResult = { plan: NewSheetPlan } | { refusal: RolloverRefusal };
 
-/** The inputs of a trend row that a new row repeats (ア only where it is typed: row A). */
+/**
+ * The inputs of a trend row that a new row repeats (ア only where it is typed: row A); null for a row nobody
+ * filled, whose ア only shows the 0 its carry formula gives.
+ */
 function carriedInputs(form: CurrentForm, from: TrendRow, to: TrendRow): TrendRowData | null {
   const row: TrendRowData = {};
-  let any = false;
+  let filled = false;
   for (const code of TREND_INPUTS) {
     if (code === 'ア' && to !== 'A') continue;
     const v = num(form, key.trend(from, code));
     row[code] = v;
-    if (v !== null) any = true;
+    if (v !== null && code !== 'ア') filled = true;
   }
-  return any ? row : null;
+  return filled ? row : null;
 }
 
 /** 「14」 read from a number cell is the three-digit 「014」 the form asks for. */
