@@ -313,9 +313,9 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   );
   const ratingCells: Record<(typeof RATING_COLUMNS)[number], [string, number, number, number]> = {
     // label, label col, label last col, value col
-    past: ['過年度', 0, 2, 3],
-    current: ['現年度', 4, 5, 6],
-    total: [join(['合計', '(過年度+現年度)']), 7, 9, 10],
+    past: ['過年度', 0, 1, 2],
+    current: ['現年度', 3, 4, 5],
+    total: [join(['合計', '(過年度+現年度)']), 6, 8, 9],
   };
   for (const col of RATING_COLUMNS) {
     const [label, lc, lEnd, vc] = ratingCells[col];
