@@ -400,7 +400,7 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     }
     const mark = circled(c);
     if (mark) b.text(R.s3Numbers, sCol(c), mark, 'code');
-    b.text(R.s3Descriptions, sCol(c), CATEGORY_TEXT[c]);
+    b.text(R.s3Descriptions, sCol(c), CATEGORY_TEXT[c], 'code');
   }
   b.height(R.s3Descriptions, 96);
 
