@@ -1,9 +1,7 @@
 // `mishukin new --year <N> -o <out.xlsx> [--protect] [--force]`: the blank form reporting on fiscal year N, as a
 // new workbook. The year is read here; the form comes from the core's plan; the file is written at the edge.
 import { z } from 'zod';
-import { sheetPlanMessages as M } from '../core/messages';
-import { planNewForm, renderSheetPlan, type NewSheetPlan } from '../core/plan/sheetPlan';
-import { parseYearArgument, REPORTED_YEAR_RANGE } from '../core/text/fiscalYear';
+import { planNewForm, readYear, renderSheetPlan, type NewSheetPlan } from '../core/plan/sheetPlan';
 import { clean } from './format/text';
 import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
 import { outputProblem, writePlannedWorkbook } from './newWorkbook';
@@ -58,22 +56,6 @@ export function parseNewArgs(argv: readonly string[]): NewArgs {
   return parsed.data;
 }
 
-/** The fiscal year asked for, or the Japanese reason it cannot be read; `note` says what was assumed. */
-export function yearOf(text: string): { year: number; note?: string } | { problem: string } {
-  const r = parseYearArgument(text);
-  if ('year' in r) return r.assumed ? { year: r.year, note: M.yearBareReiwa() } : { year: r.year };
-  switch (r.error) {
-    case 'empty':
-      return { problem: M.yearEmpty() };
-    case 'conflict':
-      return { problem: M.yearConflict(text) };
-    case 'range':
-      return { problem: M.yearRange(text, REPORTED_YEAR_RANGE.first, REPORTED_YEAR_RANGE.last) };
-    default:
-      return { problem: M.yearUnreadable(text) };
-  }
-}
-
 export async function runNew(argv: string[], io: CliIO): Promise<number> {
   let args: NewArgs;
   try {
@@ -88,7 +70,7 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   }
   if (args.year === undefined) return usageError(io, '--year で報告する年度を指定してください(例: --year 令和2)。', NEW_USAGE);
   if (args.output === undefined) return usageError(io, '--output で書き出すファイルを指定してください。', NEW_USAGE);
-  const y = yearOf(args.year);
+  const y = readYear(args.year);
   if ('problem' in y) return usageError(io, y.problem, NEW_USAGE);
   const problem = await outputProblem(io, args.output, args.force);
   if (problem) return usageError(io, problem, NEW_USAGE);

@@ -3,7 +3,7 @@
 // drop-down lists with their input messages, print setup (A4 landscape, print area, page breaks) and, when the
 // layout asks for it, sheet protection without a password.
 import ExcelJS from 'exceljs';
-import { rangeAddress, type LayoutCell, type LayoutSheet, type LayoutValidation } from '../../core/layout/sheet';
+import { cellLook, rangeAddress, type LayoutCell, type LayoutSheet, type LayoutValidation } from '../../core/layout/sheet';
 
 export interface WorkbookSheet {
   name: string;
@@ -27,10 +27,6 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
   formatRows: true,
 };
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 function cellValue(c: LayoutCell): ExcelJS.CellValue {
   if (c.formula !== undefined) {
@@ -41,43 +37,26 @@ function cellValue(c: LayoutCell): ExcelJS.CellValue {
   return c.value ?? null;
 }
 
-function isLongText(v: unknown): boolean {
-  return typeof v === 'string' && (v.includes('\n') || v.length > 12);
-}
+const argb = (colour: string): string => `FF${colour.slice(1).toUpperCase()}`;
 
-function styleCell(cell: ExcelJS.Cell, c: LayoutCell): void {
+function styleCell(cell: ExcelJS.Cell, c: LayoutCell, merged: boolean): void {
   if (c.numFmt) cell.numFmt = c.numFmt;
-  switch (c.style) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'section':
-      cell.font = { bold: true };
-      break;
-    case 'input':
-      cell.fill = INPUT_FILL;
-      cell.border = BOX;
-      // Open for typing when the sheet is protected (every other cell stays locked, Excel's default).
-      cell.protection = { locked: false };
-      if (c.wrap || (typeof c.value === 'string' && c.value.length > 20)) {
-        cell.alignment = { wrapText: true, vertical: 'top' };
-      }
-      break;
-    case 'computed':
-      cell.border = BOX;
-      cell.alignment = { horizontal: 'right' };
-      break;
-    case 'code':
-      cell.fill = HEAD_FILL;
-      cell.border = BOX;
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-      break;
-    case 'label':
-      if (isLongText(c.value)) cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    default:
-      break;
+  const look = cellLook(c, merged);
+  if (look.bold || look.size) cell.font = { bold: look.bold ?? false, ...(look.size ? { size: look.size } : {}) };
+  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
+  if (look.box) {
+    const thin: ExcelJS.Border = { style: 'thin', color: { argb: argb(look.box) } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
+  if (look.wrap !== undefined || look.horizontal || look.vertical) {
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (look.wrap !== undefined) alignment.wrapText = look.wrap;
+    if (look.horizontal) alignment.horizontal = look.horizontal;
+    if (look.vertical) alignment.vertical = look.vertical;
+    cell.alignment = alignment;
+  }
+  // Excel locks every cell by default; the inputs stay open for typing when the sheet is protected.
+  if (!look.locked) cell.protection = { locked: false };
 }
 
 /** A drop-down list, refusing other entries, with the message shown when the cell is selected. */
@@ -94,11 +73,6 @@ function listValidation(v: LayoutValidation): ExcelJS.DataValidation {
     errorTitle: v.error.title,
     error: v.error.text,
   };
-}
-
-/** Section titles and one-line notes run across empty cells; wrapping them would hide the text. */
-function isRunningText(c: LayoutCell, merged: ReadonlySet<string>): boolean {
-  return c.style === 'label' && typeof c.value === 'string' && c.value.length > 40 && !merged.has(`${c.row},${c.col}`);
 }
 
 export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions = {}): Promise<Buffer> {
@@ -118,8 +92,7 @@ export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions 
     for (const c of layout.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);
       cell.value = cellValue(c);
-      styleCell(cell, c);
-      if (isRunningText(c, mergedTopLeft)) cell.alignment = { wrapText: false, vertical: 'middle' };
+      styleCell(cell, c, mergedTopLeft.has(`${c.row},${c.col}`));
     }
     for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const [col, w] of Object.entries(layout.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = w;

@@ -140,3 +140,62 @@ export class LayoutBuilder {
 export function rangeAddress(r: LayoutRange): string {
   return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
+
+/** How a cell looks, decided once for every writer (.xlsx, Excel): colours as #RRGGBB. */
+export interface CellLook {
+  fill?: string;
+  /** Thin box around the cell, in this colour. */
+  box?: string;
+  bold?: boolean;
+  size?: number;
+  wrap?: boolean;
+  horizontal?: 'center' | 'right';
+  vertical?: 'top' | 'middle';
+  /** False only for the input cells: they stay open when the sheet is protected. */
+  locked: boolean;
+}
+
+/** 色付け箇所: the light yellow of the published forms' input cells. */
+export const INPUT_FILL = '#FFF2CC';
+const HEAD_FILL = '#EDEDED';
+const BOX_COLOUR = '#999999';
+const TITLE_SIZE = 14;
+/** Labels longer than this wrap inside their cell. */
+const SHORT_LABEL = 12;
+/** Inputs holding more text than this wrap from the top. */
+const SHORT_INPUT = 20;
+/** Unmerged labels longer than this are section titles and notes that run across empty cells: never wrapped. */
+const RUNNING_TEXT = 40;
+
+/** The look of one cell; `merged` says whether it is the top-left of a merged area. */
+export function cellLook(c: LayoutCell, merged: boolean): CellLook {
+  const text = typeof c.value === 'string' ? c.value : '';
+  switch (c.style) {
+    case 'title':
+      return { bold: true, size: TITLE_SIZE, locked: true };
+    case 'section':
+      return { bold: true, locked: true };
+    case 'input':
+      return c.wrap || text.length > SHORT_INPUT
+        ? { fill: INPUT_FILL, box: BOX_COLOUR, wrap: true, vertical: 'top', locked: false }
+        : { fill: INPUT_FILL, box: BOX_COLOUR, locked: false };
+    case 'computed':
+      return { box: BOX_COLOUR, horizontal: 'right', locked: true };
+    case 'code':
+      return { fill: HEAD_FILL, box: BOX_COLOUR, wrap: true, vertical: 'middle', horizontal: 'center', locked: true };
+    case 'label':
+      if (text.length > RUNNING_TEXT && !merged) return { wrap: false, vertical: 'middle', locked: true };
+      if (text.includes('\n') || text.length > SHORT_LABEL) return { wrap: true, vertical: 'middle', locked: true };
+      return { locked: true };
+    default:
+      return { locked: true };
+  }
+}
+
+/** An Excel column width in characters as points (a character of the default font is 7 px plus 5 px of padding). */
+export function columnWidthPoints(chars: number): number {
+  const PX_PER_CHAR = 7;
+  const PADDING_PX = 5;
+  const PT_PER_PX = 0.75;
+  return (chars * PX_PER_CHAR + PADDING_PX) * PT_PER_PX;
+}

@@ -6,6 +6,7 @@ import type { LayoutSheet } from '../layout/sheet';
 import { emptySheetData } from '../layout/sheetData';
 import { worksheetName } from '../layout/sheetName';
 import { sheetPlanMessages as M } from '../messages';
+import { parseYearArgument, REPORTED_YEAR_RANGE } from '../text/fiscalYear';
 
 export interface NewSheetPlan {
   title: string;
@@ -42,6 +43,22 @@ export function planNewForm(opts: NewFormOptions): NewSheetPlan {
     carried: [],
     notes,
   };
+}
+
+/** The fiscal year a person typed, or the Japanese reason it cannot be read; `note` says what was assumed. */
+export function readYear(text: string): { year: number; note?: string } | { problem: string } {
+  const r = parseYearArgument(text);
+  if ('year' in r) return r.assumed ? { year: r.year, note: M.yearBareReiwa() } : { year: r.year };
+  switch (r.error) {
+    case 'empty':
+      return { problem: M.yearEmpty() };
+    case 'conflict':
+      return { problem: M.yearConflict(text) };
+    case 'range':
+      return { problem: M.yearRange(text, REPORTED_YEAR_RANGE.first, REPORTED_YEAR_RANGE.last) };
+    default:
+      return { problem: M.yearUnreadable(text) };
+  }
 }
 
 /** The preview as text (the CLI prints it; the pane shows the same lines). */
