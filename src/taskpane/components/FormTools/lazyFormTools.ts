@@ -31,6 +31,11 @@ const kit = {
 export type FluentKit = typeof kit;
 Object.assign(fluent, kit);
 
-export const TOOL_TITLE: Record<ToolKind, string> = { formulas: '数式を入れる', guide: '評価ガイド' };
+export const TOOL_TITLE: Record<ToolKind, string> = {
+  formulas: '数式を入れる',
+  guide: '評価ガイド',
+  newForm: '新しい調査書',
+  rollover: '翌年度へ繰り越し',
+};
 
 export const LazyFormTools = lazy(() => import(/* webpackChunkName: "tools" */ './FormTools'));

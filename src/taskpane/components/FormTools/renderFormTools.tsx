@@ -1,6 +1,7 @@
 import { fluent } from './fluentKit';
 import { FormulaPreview } from '../FormulaPreview/FormulaPreview';
 import { RatingGuide } from '../RatingGuide/RatingGuide';
+import { NewSheet } from '../NewSheet/NewSheet';
 import type { FormToolsState } from './FormTools.types';
 
 const { Button } = fluent;
@@ -15,7 +16,13 @@ export function renderFormTools(state: FormToolsState) {
           閉じる
         </Button>
       </div>
-      {state.kind === 'formulas' ? <FormulaPreview host={state.host} /> : <RatingGuide host={state.host} />}
+      {state.kind === 'formulas' ? (
+        <FormulaPreview host={state.host} />
+      ) : state.kind === 'guide' ? (
+        <RatingGuide host={state.host} />
+      ) : (
+        <NewSheet command={state.kind} host={state.host} />
+      )}
     </section>
   );
 }
