@@ -267,9 +267,4 @@ export const sheetPlanMessages = {
   yearRange: (text: string, first: number, last: number) =>
     `「${text}」は作成できる年度(${fiscalYearLabel(first)}〜${fiscalYearLabel(last)})の範囲外です。`,
   yearBareReiwa: () => '「令和」は令和元年度(2019年度)として扱います(公表された調査書では令和元を「令和」と印字している例があります)。',
-  // The pane
-  undoWarning: () =>
-    'シートを追加すると、Excel(Windows・Mac)ではそれまでの操作を「元に戻す」ことができなくなります(元に戻す履歴が消えます)。追加したシートは、シート見出しの右クリック →[削除]で取り除けます。',
-  added: (sheet: string) => `シート「${sheet}」を追加しました。`,
-  noForm: () => '繰り越す調査書が選ばれていません。上の一覧から調査書を選んでください。',
 };

@@ -101,7 +101,7 @@ function apiError(err: unknown): AdapterError {
 }
 
 /** Settles with the first of the work and the timer; the work goes on in Excel but its result is dropped. */
-export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(timeoutError(ms)), ms);

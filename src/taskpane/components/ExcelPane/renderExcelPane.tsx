@@ -75,7 +75,7 @@ export function renderExcelPane(state: ExcelPaneState) {
           <Button appearance="primary" onClick={state.onCheck} disabled={s.busy === 'checking' || opening}>
             チェック
           </Button>
-          {(['formulas', 'guide', 'rollover'] as const).map((t) => (
+          {(['formulas', 'guide'] as const).map((t) => (
             <Button key={t} aria-expanded={state.tool === t} appearance={state.tool === t ? 'outline' : 'secondary'} onClick={() => state.onTool(t)}>
               {TOOL_TITLE[t]}
             </Button>
@@ -88,21 +88,13 @@ export function renderExcelPane(state: ExcelPaneState) {
         </div>
       )}
 
-      {!opening && (
-        <div className={c.actions}>
-          <Button aria-expanded={state.tool === 'newForm'} appearance={state.tool === 'newForm' ? 'outline' : 'secondary'} onClick={() => state.onTool('newForm')}>
-            {TOOL_TITLE.newForm}
-          </Button>
-        </div>
-      )}
-
       <div className={c.busy} aria-live="polite">
         {state.busyText && <Spinner size="extra-tiny" labelPosition="after" label={state.busyText} />}
       </div>
 
-      {state.tool && (
+      {selected && state.tool && (
         <Suspense fallback={<Spinner className={c.loading} size="tiny" labelPosition="after" label="読み込んでいます…" />}>
-          <LazyFormTools key={`${selected?.summary.id ?? ''}:${state.tool}`} kind={state.tool} title={TOOL_TITLE[state.tool]} host={state.host} onClose={state.onCloseTool} />
+          <LazyFormTools key={`${selected.summary.id}:${state.tool}`} kind={state.tool} title={TOOL_TITLE[state.tool]} host={state.host} onClose={state.onCloseTool} />
         </Suspense>
       )}
 

@@ -33,7 +33,7 @@ export function useExcelPane({ session }: ExcelPaneProps): Omit<ExcelPaneState, 
       if (f.cells[0]) void session.goTo(f.cells[0]);
     },
     onCell: (cell) => void session.goTo(cell),
-    tool: selected || tool === 'newForm' ? tool : null,
+    tool: selected ? tool : null,
     host,
     onTool: (t) => setTool((old) => (old === t ? null : t)),
     onCloseTool: () => setTool(null),

@@ -1,6 +1,6 @@
 import type { FormHost } from '../../model/formHost';
 
-export type ToolKind = 'formulas' | 'guide' | 'newForm' | 'rollover';
+export type ToolKind = 'formulas' | 'guide';
 
 export interface FormToolsProps {
   kind: ToolKind;

@@ -31,11 +31,6 @@ const kit = {
 export type FluentKit = typeof kit;
 Object.assign(fluent, kit);
 
-export const TOOL_TITLE: Record<ToolKind, string> = {
-  formulas: '数式を入れる',
-  guide: '評価ガイド',
-  newForm: '新しい調査書',
-  rollover: '翌年度へ繰り越し',
-};
+export const TOOL_TITLE: Record<ToolKind, string> = { formulas: '数式を入れる', guide: '評価ガイド' };
 
 export const LazyFormTools = lazy(() => import(/* webpackChunkName: "tools" */ './FormTools'));

@@ -1,7 +1,6 @@
 import { fluent } from './fluentKit';
 import { FormulaPreview } from '../FormulaPreview/FormulaPreview';
 import { RatingGuide } from '../RatingGuide/RatingGuide';
-import { NewSheet } from '../NewSheet/NewSheet';
 import type { FormToolsState } from './FormTools.types';
 
 const { Button } = fluent;
@@ -16,13 +15,7 @@ export function renderFormTools(state: FormToolsState) {
           閉じる
         </Button>
       </div>
-      {state.kind === 'formulas' ? (
-        <FormulaPreview host={state.host} />
-      ) : state.kind === 'guide' ? (
-        <RatingGuide host={state.host} />
-      ) : (
-        <NewSheet command={state.kind} host={state.host} />
-      )}
+      {state.kind === 'formulas' ? <FormulaPreview host={state.host} /> : <RatingGuide host={state.host} />}
     </section>
   );
 }
