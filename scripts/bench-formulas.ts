@@ -8,8 +8,8 @@ import { recogniseWorkbook } from '../src/core/check';
 import type { CurrentForm } from '../src/core/model/form';
 import { planFormulas } from '../src/core/plan/formulaPlan';
 import { writeWorkbook } from '../src/adapters/xlsx/writeWorkbook';
-import { layoutCurrentForm } from '../src/core/layout/currentLayout';
-import { readCurrentSeeds, sheetDataOf } from './build-fixtures';
+import { currentLayoutOf } from './build-fixtures';
+import { readCurrentSeeds } from './seeds';
 
 const CALLS = 10_000;
 const PLAN_RUNS = 2_000;
@@ -63,7 +63,7 @@ export async function benchFormulas(): Promise<void> {
   const bytes = fs.readFileSync(path.join(__dirname, '..', 'examples', 'current', 'sheet-14.xlsx'));
   const seed = readCurrentSeeds().find((s) => s.sheet === 14)!;
   const valuesOnly = await writeWorkbook([
-    { name: 'values', layout: layoutCurrentForm(sheetDataOf(seed), { fiscalYear: seed.fiscalYear, dash: seed.print.dash, valuesOnly: true }) },
+    { name: 'values', layout: currentLayoutOf(seed, { valuesOnly: true }) },
   ]);
   const formOf = async (data: Buffer) => recogniseWorkbook(await readWorkbook(data)).forms[0] as CurrentForm;
   const forms: [string, CurrentForm][] = [

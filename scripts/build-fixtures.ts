@@ -1,58 +1,20 @@
 // Builds the sample workbooks in examples/ from the repo-local seed fixtures (test/fixtures/seeds):
-// faithful reconstructions of the published sheets, with our own short narrative in place of the authors' prose.
+// faithful reconstructions of the published sheets in the one official layout (src/core/layout), with our own
+// short narrative in place of the authors' prose.
 // Run: npm run fixtures. Output is deterministic (fixed dates), so regenerating does not churn git.
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeWorkbook, type WorkbookSheet } from '../src/adapters/xlsx/writeWorkbook';
-import { layoutCurrentForm, type LayoutCell, type LayoutSheet } from '../src/core/layout/currentLayout';
-import { layoutOlderForm } from '../src/core/layout/olderLayout';
-import {
-  CurrentSeedSchema,
-  OlderSeedSchema,
-  type CurrentSeed,
-  type NarrativeData,
-  type OlderSeed,
-  type OlderSheetData,
-  type SheetData,
-} from '../src/core/layout/sheetData';
+import { layoutCurrentForm, type LayoutCell, type LayoutOptions, type LayoutSheet } from '../src/core/layout/currentLayout';
+import type { NarrativeData, SheetData } from '../src/core/layout/sheetData';
+import { worksheetName } from '../src/core/layout/sheetName';
+import { layoutOlderForm } from './olderLayout';
+import { printedOverride } from './printed';
+import { readCurrentSeeds, readOlderSeeds, type CurrentSeed, type OlderSeed, type OlderSheetData } from './seeds';
 
 const ROOT = path.resolve(__dirname, '..');
-const SEEDS = path.join(ROOT, 'test', 'fixtures', 'seeds');
 const EXAMPLES = path.join(ROOT, 'examples');
 const NOTHING = '—';
-
-export function readCurrentSeeds(dir = path.join(SEEDS, 'current')): CurrentSeed[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /^sheet-\d+\.json$/.test(f))
-    .sort()
-    .map((f) => CurrentSeedSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
-}
-
-export function readOlderSeeds(dir = path.join(SEEDS, 'older')): OlderSeed[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /^sheet-\d+\.json$/.test(f))
-    .sort()
-    .map((f) => OlderSeedSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
-}
-
-/** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
-export function worksheetName(raw: string, taken: Set<string> = new Set()): string {
-  let base = raw
-    .replace(/[\\/?*[\]:]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '');
-  if (base === '') base = 'Sheet';
-  let name = [...base].slice(0, 31).join('').trim();
-  for (let i = 2; taken.has(name); i++) {
-    const suffix = ` (${i})`;
-    name = [...base].slice(0, 31 - suffix.length).join('').trim() + suffix;
-  }
-  taken.add(name);
-  return name;
-}
 
 /** True when the claim has current-year (現年度) business in N or in the plans. */
 function hasCurrentYear(seed: CurrentSeed): boolean {
@@ -134,13 +96,19 @@ export function olderDataOf(seed: OlderSeed): OlderSheetData {
   };
 }
 
-export function currentLayoutOf(seed: CurrentSeed, extra: { top?: number; left?: number } = {}): LayoutSheet {
+/**
+ * A published sheet drawn in the official layout as the official template holds it (formulas, drop-down lists,
+ * shading), with the printed numbers typed over the formulas that disagree with them.
+ */
+export function currentLayoutOf(seed: CurrentSeed, extra: Partial<LayoutOptions> = {}): LayoutSheet {
+  const dash = extra.dash ?? seed.print.dash;
   return layoutCurrentForm(sheetDataOf(seed), {
     fiscalYear: seed.fiscalYear,
     titleVariant: seed.print.title,
-    dash: seed.print.dash,
+    dash,
     negative: seed.print.negative,
     codeRowTypo: seed.print.codeRowTypo,
+    override: printedOverride(seed, dash),
     ...extra,
   });
 }

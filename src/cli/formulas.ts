@@ -78,7 +78,7 @@ async function loadDeps(): Promise<FormulasDeps> {
   };
 }
 
-async function exists(p: string): Promise<boolean> {
+export async function exists(p: string): Promise<boolean> {
   return fs.lstat(p).then(
     () => true,
     () => false,
@@ -86,7 +86,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** Writes next to the target first, then links (no overwrite) or renames (--force) it into place. */
-async function writeNew(target: string, data: Buffer, overwrite: boolean): Promise<void> {
+export async function writeNew(target: string, data: Buffer, overwrite: boolean): Promise<void> {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   await fs.writeFile(tmp, data, { flag: 'wx' });
   try {

@@ -30,6 +30,8 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: 'ブックの調査書を検査する', load: async () => (await import('./check')).runCheck },
   rate: { summary: '達成状況の評価(A・B1・B2・—)を数値から提案する', load: async () => (await import('./rate')).runRate },
   formulas: { summary: '計算欄に計算式どおりの数式を入れたコピーを作る', load: async () => (await import('./formulas')).runFormulas },
+  new: { summary: '指定した年度の調査書の白紙(様式)を作る', load: async () => (await import('./new')).runNew },
+  rollover: { summary: '記入済みの調査書から翌年度の調査書を作る', load: async () => (await import('./rollover')).runRollover },
 };
 
 export const EXIT_OK = 0;

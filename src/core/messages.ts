@@ -270,3 +270,47 @@ export const formulaMessages = {
 function listCells(cells: string[]): string {
   return cells.length > 5 ? `${cells.slice(0, 5).join(', ')} ほか${cells.length - 5}個` : cells.join(', ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// 新しい調査書 and 翌年度へ繰り越し (src/core/plan/sheetPlan.ts, rolloverPlan.ts).
+
+/** 2019 → 「令和元年度(2019年度)」. */
+const yearBoth = (year: number): string => `${fiscalYearLabel(year)}(${year}年度)`;
+
+export const sheetPlanMessages = {
+  newTitle: (year: number) => `新しい調査書: ${yearBoth(year)}の実績を報告する調査書(${fiscalYearLabel(year + 1)}の調査)`,
+  newSheetName: (year: number) => `調査書 ${fiscalYearLabel(year)}`,
+  newNote: () =>
+    '色付け箇所(入力欄)は空欄です。計算欄はすべて通常の Excel の数式で、入力すると計算されます(アドインのない提出先でも同じ数値になります)。',
+  rolloverTitle: (sheet: string, anchor: string, from: number) =>
+    `翌年度へ繰り越し: シート「${sheet}」${anchor} の調査書(${yearBoth(from)}の実績)から、${yearBoth(from + 1)}の実績を報告する調査書を作ります`,
+  carriedRow: (to: string, toLabel: string, from: string, fromLabel: string, values: string) =>
+    `2. ${to}行(${toLabel}) ← 元の ${from}行(${fromLabel}): ${values}`,
+  carriedNothing: () => '(元の行は空欄です)',
+  carriedTypedCarry: (row: string) => `(${row}行のア: 引継ぎ元の行が空欄のため、元の値をそのまま入力しています)`,
+  carriedNarrative: (fromYear: number) =>
+    `4. ${fiscalYearLabel(fromYear + 1)}の取組内容の検証など「取組内容」 ← 元の 5. ${fiscalYearLabel(fromYear + 1)}の取組内容(過年度・現年度)`,
+  carriedHeader: () => '表頭(所属・担当・債権整理番号・債権区分・債権名) ← 元の表頭',
+  rolloverLeft: () =>
+    '1. 達成状況、2. の D・F・G 行、3. の区分別の件数・残高と債務者数、4. の取組実績・課題・改善策、5. の取組内容は空欄の入力欄です。計算欄はすべて数式です。',
+  rolloverForced: (n: number) => `この調査書にはエラーが ${n} 件ありますが、指定によりそのまま繰り越します。繰り越した値を確認してください。`,
+  protectNote: () =>
+    'シートを保護します(パスワードなし)。計算欄には入力できません。解除は [校閲] → [シート保護の解除] です。',
+  // Refusals
+  rolloverOlder: (sheet: string, anchor: string) =>
+    `シート「${sheet}」${anchor} は旧様式(未収債権の目標及び具体処理策)の調査書のため、繰り越せません。現行様式の調査書から繰り越してください。`,
+  rolloverNoYear: (sheet: string, anchor: string) =>
+    `シート「${sheet}」${anchor} の調査書は報告年度が読み取れないため、繰り越せません。1. の見出しや 2. の行見出し(令和元 実績 など)の年度を確認してください。`,
+  rolloverErrors: (sheet: string, anchor: string, n: number) =>
+    `シート「${sheet}」${anchor} の調査書にエラーが ${n} 件あります。誤りを翌年度に引き継がないよう、直してから繰り越してください。`,
+  errorLine: (rule: string, message: string) => `・${rule} ${message}`,
+  moreErrors: (n: number) => `・ほか ${n} 件`,
+  // --year
+  yearEmpty: () => '年度を指定してください(例: 令和2、R2、2020)。',
+  yearUnreadable: (text: string) =>
+    `「${text}」を年度として読み取れません。令和2・令2・R2・平成30年度・H30・2020 のように指定してください。`,
+  yearConflict: (text: string) => `「${text}」には異なる年度が含まれています。年度を1つだけ指定してください。`,
+  yearRange: (text: string, first: number, last: number) =>
+    `「${text}」は作成できる年度(${fiscalYearLabel(first)}〜${fiscalYearLabel(last)})の範囲外です。`,
+  yearBareReiwa: () => '「令和」は令和元年度(2019年度)として扱います(公表された調査書では令和元を「令和」と印字している例があります)。',
+};

@@ -1,9 +1,9 @@
 // Builds grids of real published sheets (from the seed numbers in test/fixtures) in the official layout, and
 // edits them by logical key, so that tests can check whole forms without going through .xlsx files.
 import { Grid, type GridCell, type CellValue } from '../../src/core/grid';
-import { layoutCurrentForm, type LayoutCell, type LayoutOptions, type LayoutSheet } from '../../src/core/layout/currentLayout';
-import { currentLayoutOf, readCurrentSeeds, readOlderSeeds, sheetDataOf } from '../../scripts/build-fixtures';
-import type { CurrentSeed } from '../../src/core/layout/sheetData';
+import type { LayoutCell, LayoutOptions, LayoutSheet } from '../../src/core/layout/currentLayout';
+import { currentLayoutOf } from '../../scripts/build-fixtures';
+import { readCurrentSeeds, readOlderSeeds, type CurrentSeed } from '../../scripts/seeds';
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding, FormResult } from '../../src/core/findings';
 
@@ -18,16 +18,7 @@ export function seed(n: number): CurrentSeed {
 
 /** The layout of a published sheet, as printed, with optional layout options (offset, year words …). */
 export function seedLayout(n: number, opts: Partial<LayoutOptions> = {}): LayoutSheet {
-  const s = seed(n);
-  if (Object.keys(opts).length === 0) return currentLayoutOf(s);
-  return layoutCurrentForm(sheetDataOf(s), {
-    fiscalYear: s.fiscalYear,
-    titleVariant: s.print.title,
-    dash: s.print.dash,
-    negative: s.print.negative,
-    codeRowTypo: s.print.codeRowTypo,
-    ...opts,
-  });
+  return currentLayoutOf(seed(n), opts);
 }
 
 export function layoutCells(layout: LayoutSheet): GridCell[] {

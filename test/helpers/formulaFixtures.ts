@@ -3,8 +3,8 @@
 import type { CellValue } from '../../src/core/grid';
 import { isCellError } from '../../src/core/grid';
 import { computedFields } from '../../src/core/formulas/computed';
-import { ratioToPercent } from '../../src/core/layout/currentLayout';
-import type { CurrentSeed } from '../../src/core/layout/sheetData';
+import { ratioToPercent } from '../../scripts/printed';
+import type { CurrentSeed } from '../../scripts/seeds';
 import type { CurrentForm } from '../../src/core/model/form';
 import { isTrendCode, type TrendRow } from '../../src/core/model/keys';
 import { isRateKey } from '../../src/core/plan/formulaPlan';

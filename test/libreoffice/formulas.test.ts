@@ -3,11 +3,9 @@
 // cached results; LibreOffice recalculates them all (one soffice call); the repo's reader reads the results back.
 // Each recalculated cell must equal what the core computed, and the printed number wherever the sheet was right.
 // Needs LibreOffice Calc (Debian package libreoffice-calc-nogui): without it this test fails, it never skips.
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { promisify } from 'util';
 import { writePlannedCopy } from '../../src/adapters/xlsx/applyPlan';
 import { readWorkbook } from '../../src/adapters/xlsx/readWorkbook';
 import { writeWorkbook } from '../../src/adapters/xlsx/writeWorkbook';
@@ -19,34 +17,13 @@ import type { WritePlan } from '../../src/core/plan/writePlan';
 import { isDash } from '../../src/core/text/normalize';
 import { printedAt, showsPrinted, wrongOnTheSheet } from '../helpers/formulaFixtures';
 import { CURRENT_SEEDS, seed, seedLayout } from '../helpers/forms';
+import { convert, findProgram } from '../../scripts/soffice';
 
-const execFileAsync = promisify(execFile);
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 /** A value no formula of the form gives: a cell still showing it was not recalculated. */
 const STALE = -987654321;
 
 jest.setTimeout(180_000);
-
-function findSoffice(): string | null {
-  const candidates = [process.env['SOFFICE'], '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'];
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'soffice'));
-  return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
-}
-
-/** A fresh LibreOffice profile that recalculates every formula of an .xlsx on load (OOXMLRecalcMode 0 = always). */
-function writeProfile(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${dir.split(path.sep).map(encodeURIComponent).join('/')}`;
-}
 
 function currentForms(grids: readonly Grid[]): CurrentForm[] {
   return recogniseWorkbook(grids).forms.filter((f: Form): f is CurrentForm => f.edition === 'current');
@@ -76,13 +53,7 @@ const cases: Case[] = [];
 const recalculated = new Map<string, Grid[]>();
 
 beforeAll(async () => {
-  const soffice = findSoffice();
-  if (!soffice) {
-    throw new Error(
-      'LibreOffice (soffice) が見つかりません。このテストには Debian パッケージ libreoffice-calc-nogui が必要です' +
-        '(apt-get install libreoffice-calc-nogui)。LibreOffice (soffice) not found: install the Debian package libreoffice-calc-nogui.',
-    );
-  }
+  findProgram('soffice', 'SOFFICE'); // fails loudly, naming the Debian package, before any work
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mishukin-lo-'));
   const inDir = path.join(work, 'in');
   const outDir = path.join(work, 'out');
@@ -109,11 +80,7 @@ beforeAll(async () => {
     cases.push({ name: input.name, seedNo: input.seedNo, expected, planned: plans.reduce((n, p) => n + p.writes.length, 0) });
   }
 
-  const profile = writeProfile(path.join(work, 'profile'));
-  const files = cases.map((c) => path.join(inDir, c.name));
-  await execFileAsync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, ...files], {
-    timeout: 150_000,
-  });
+  await convert(cases.map((c) => path.join(inDir, c.name)), 'xlsx', outDir, path.join(work, 'profile'));
   for (const c of cases) {
     const out = path.join(outDir, c.name);
     if (!fs.existsSync(out)) throw new Error(`LibreOffice did not convert ${c.name}`);

@@ -3,15 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CARRY_FROM, COLLECT_CATEGORIES, SETTLE_CATEGORIES, TREND_ROWS, type TrendCode } from '../../src/core/model/keys';
-import { ratioToPercent } from '../../src/core/layout/currentLayout';
-import {
-  CurrentSeedSchema,
-  OlderSeedSchema,
-  type CurrentSeed,
-  type OlderSeed,
-  type StatusRowData,
-  type TrendRowData,
-} from '../../src/core/layout/sheetData';
+import type { StatusRowData, TrendRowData } from '../../src/core/layout/sheetData';
+import { ratioToPercent } from '../../scripts/printed';
+import { CurrentSeedSchema, OlderSeedSchema, type CurrentSeed, type OlderSeed } from '../../scripts/seeds';
 
 const SEEDS = path.join(__dirname, '..', 'fixtures', 'seeds');
 

@@ -11,7 +11,7 @@ import { FUNCTION_DASH } from '../../src/core/formulas/functions';
 import { a1, Grid, isCellError, parseA1, type CellValue } from '../../src/core/grid';
 import { messages } from '../../src/core/messages';
 import type { CurrentForm, Form } from '../../src/core/model/form';
-import { key, TREND_CODES, type TrendRow } from '../../src/core/model/keys';
+import { key, TREND_INPUTS, type TrendRow } from '../../src/core/model/keys';
 import { applyPlanToGrid, planFormulas, standardFormulas } from '../../src/core/plan/formulaPlan';
 import { renderPlan } from '../../src/core/plan/renderPlan';
 import { WritePlanSchema, type WritePlan } from '../../src/core/plan/writePlan';
@@ -151,10 +151,11 @@ describe('a values-only copy (every computed cell typed)', () => {
       const plan = planFormulas(form);
       const planned = new Set(plan.writes.map((w) => w.key));
       const young = s.trend.A === null; // B.ア is typed: nothing to carry from
-      // 過年度分 / 現年度分 of a row: the codes without / with one prime; a block the sheet left empty stays so.
+      // 過年度分 / 現年度分 of a row: the codes without / with one prime; a block whose typed inputs the sheet left
+      // empty stays so (its computed cells show 0 and — from the template alone).
       const blockOf = (code: string) => (code.endsWith("''") ? 2 : code.endsWith("'") ? 1 : 0);
       const printedBlock = (row: TrendRow, block: number): boolean =>
-        TREND_CODES.some((c) => (block === 2 || blockOf(c) === block) && blockOf(c) !== 2 && (s.trend[row]?.[c] ?? null) !== null);
+        TREND_INPUTS.some((c) => (block === 2 || blockOf(c) === block) && (s.trend[row]?.[c] ?? null) !== null);
       const expected = withFormulas.cells
         .filter((c) => c.style === 'computed' && c.key)
         .map((c) => c.key!)

@@ -3,25 +3,14 @@
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../../src/core/grid';
 import { TREND_CODES, TREND_ROWS } from '../../src/core/model/keys';
-import {
-  layoutCurrentForm,
-  ratioToPercent,
-  yearLabel,
-  type LayoutCell,
-  type LayoutOptions,
-  type LayoutSheet,
-} from '../../src/core/layout/currentLayout';
-import { layoutOlderForm } from '../../src/core/layout/olderLayout';
+import { layoutCurrentForm, type LayoutCell, type LayoutOptions, type LayoutSheet } from '../../src/core/layout/currentLayout';
+import { worksheetName } from '../../src/core/layout/sheetName';
+import { yearLabel } from '../../src/core/layout/yearWords';
 import { writeWorkbook } from '../../src/adapters/xlsx/writeWorkbook';
-import {
-  currentLayoutOf,
-  olderDataOf,
-  readCurrentSeeds,
-  readOlderSeeds,
-  sheetDataOf,
-  worksheetName,
-} from '../../scripts/build-fixtures';
-import type { CurrentSeed } from '../../src/core/layout/sheetData';
+import { currentLayoutOf, olderDataOf, sheetDataOf } from '../../scripts/build-fixtures';
+import { layoutOlderForm } from '../../scripts/olderLayout';
+import { ratioToPercent } from '../../scripts/printed';
+import { readCurrentSeeds, readOlderSeeds, type CurrentSeed } from '../../scripts/seeds';
 
 const seeds = readCurrentSeeds();
 const olderSeeds = readOlderSeeds();
@@ -216,7 +205,12 @@ describe('layoutCurrentForm', () => {
     for (const c of currentLayoutOf(s).cells) {
       if (c.formula === undefined || !c.key?.startsWith('trend.')) continue;
       const [, r, code] = c.key.split('.') as [string, (typeof TREND_ROWS)[number], (typeof TREND_CODES)[number]];
-      const printed = s.trend[r]?.[code];
+      if (s.trend[r] === null) {
+        // A row nobody filled keeps the template's formulas: 0 for amounts, the dash for rates.
+        expect([c.key, c.result]).toEqual([c.key, c.numFmt === '0.0%' ? s.print.dash : 0]);
+        continue;
+      }
+      const printed = s.trend[r][code];
       if (typeof c.result === 'number' && c.numFmt === '0.0%') expect([c.key, ratioToPercent(c.result)]).toEqual([c.key, printed]);
       else if (typeof c.result === 'number') expect([c.key, c.result]).toEqual([c.key, printed]);
       else expect([c.key, printed]).toEqual([c.key, null]); // the dash

@@ -1,7 +1,9 @@
 // Writes laid-out forms to an .xlsx with exceljs: values, formulas with cached results, number formats, merges,
-// a light fill on the input cells (色付け箇所), bold titles, column widths and wrapped long labels.
+// a light fill on the input cells (色付け箇所, unlocked), bold titles, column widths, wrapped long labels,
+// drop-down lists with their input messages, print setup (A4 landscape, print area, page breaks) and, when the
+// layout asks for it, sheet protection without a password.
 import ExcelJS from 'exceljs';
-import type { LayoutCell, LayoutSheet } from '../../core/layout/currentLayout';
+import { cellLook, rangeAddress, type LayoutCell, type LayoutSheet, type LayoutValidation } from '../../core/layout/sheet';
 
 export interface WorkbookSheet {
   name: string;
@@ -15,10 +17,16 @@ export interface WriteOptions {
 }
 
 const FIXED_DATE = new Date(Date.UTC(2020, 3, 1, 0, 0, 0));
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** The paperSize code of A4 in SpreadsheetML. */
+const A4 = 9;
+/** Protection without a password: the person may still select, resize and format, only not type over a formula. */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
 
 function cellValue(c: LayoutCell): ExcelJS.CellValue {
   if (c.formula !== undefined) {
@@ -29,46 +37,42 @@ function cellValue(c: LayoutCell): ExcelJS.CellValue {
   return c.value ?? null;
 }
 
-function isLongText(v: unknown): boolean {
-  return typeof v === 'string' && (v.includes('\n') || v.length > 12);
-}
+const argb = (colour: string): string => `FF${colour.slice(1).toUpperCase()}`;
 
-function styleCell(cell: ExcelJS.Cell, c: LayoutCell): void {
+function styleCell(cell: ExcelJS.Cell, c: LayoutCell, merged: boolean): void {
   if (c.numFmt) cell.numFmt = c.numFmt;
-  switch (c.style) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'section':
-      cell.font = { bold: true };
-      break;
-    case 'input':
-      cell.fill = INPUT_FILL;
-      cell.border = BOX;
-      if (typeof c.value === 'string' && c.value.length > 20) {
-        cell.alignment = { wrapText: true, vertical: 'top' };
-      }
-      break;
-    case 'computed':
-      cell.border = BOX;
-      cell.alignment = { horizontal: 'right' };
-      break;
-    case 'code':
-      cell.fill = HEAD_FILL;
-      cell.border = BOX;
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-      break;
-    case 'label':
-      if (isLongText(c.value)) cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    default:
-      break;
+  const look = cellLook(c, merged);
+  if (look.bold || look.size) cell.font = { bold: look.bold ?? false, ...(look.size ? { size: look.size } : {}) };
+  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } };
+  if (look.box) {
+    const thin: ExcelJS.Border = { style: 'thin', color: { argb: argb(look.box) } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
+  if (look.wrap !== undefined || look.horizontal || look.vertical) {
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (look.wrap !== undefined) alignment.wrapText = look.wrap;
+    if (look.horizontal) alignment.horizontal = look.horizontal;
+    if (look.vertical) alignment.vertical = look.vertical;
+    cell.alignment = alignment;
+  }
+  // Excel locks every cell by default; the inputs stay open for typing when the sheet is protected.
+  if (!look.locked) cell.protection = { locked: false };
 }
 
-/** Section titles and one-line notes run across empty cells; wrapping them would hide the text. */
-function isRunningText(c: LayoutCell, merged: ReadonlySet<string>): boolean {
-  return c.style === 'label' && typeof c.value === 'string' && c.value.length > 40 && !merged.has(`${c.row},${c.col}`);
+/** A drop-down list, refusing other entries, with the message shown when the cell is selected. */
+function listValidation(v: LayoutValidation): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${v.list.join(',')}"`],
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.text,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.error.title,
+    error: v.error.text,
+  };
 }
 
 export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions = {}): Promise<Buffer> {
@@ -82,18 +86,27 @@ export async function writeWorkbook(sheets: WorkbookSheet[], opts: WriteOptions 
   for (const { name, layout } of sheets) {
     // A4 landscape, one page wide, as the forms are printed.
     const ws = wb.addWorksheet(name, {
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     const mergedTopLeft = new Set(layout.merges.map((m) => `${m.top},${m.left}`));
     for (const c of layout.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);
       cell.value = cellValue(c);
-      styleCell(cell, c);
-      if (isRunningText(c, mergedTopLeft)) cell.alignment = { wrapText: false, vertical: 'middle' };
+      styleCell(cell, c, mergedTopLeft.has(`${c.row},${c.col}`));
     }
     for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const [col, w] of Object.entries(layout.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = w;
     for (const [row, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = h;
+    for (const v of layout.validations ?? []) {
+      for (const c of v.cells) ws.getCell(c.row + 1, c.col + 1).dataValidation = listValidation(v);
+    }
+    if (layout.print) {
+      ws.pageSetup.printArea = rangeAddress(layout.print.area);
+      ws.pageSetup.horizontalCentered = true;
+      // exceljs breaks below the 1-based row it is called on, i.e. above the 0-based row of the same number.
+      for (const r of layout.print.pageStarts) ws.getRow(r).addPageBreak();
+    }
+    if (layout.protect) await ws.protect('', PROTECTION);
   }
 
   const out = await wb.xlsx.writeBuffer();

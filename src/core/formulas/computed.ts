@@ -23,13 +23,13 @@ const cache = new WeakMap<CurrentForm, readonly ComputedField[]>();
 
 export function computedFields(form: CurrentForm): readonly ComputedField[] {
   let list = cache.get(form);
-  if (!list) cache.set(form, (list = buildComputedFields(form)));
+  if (!list) cache.set(form, (list = computedFieldsOf((k) => form.fields.has(k))));
   return list;
 }
 
-function buildComputedFields(form: CurrentForm): ComputedField[] {
+/** The computed fields among the keys a form has (a recognised form, or a layout being drawn). */
+export function computedFieldsOf(has: (k: string) => boolean): ComputedField[] {
   const out: ComputedField[] = [];
-  const has = (k: string) => form.fields.has(k);
   for (const row of TREND_ROWS) {
     if (!has(key.trend(row, 'ア'))) continue;
     const from = CARRY_FROM[row];

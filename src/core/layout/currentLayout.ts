@@ -1,16 +1,20 @@
-// Lays out one current-edition form (未収金目標及び具体取組内容調査書) as cells, the way the published sheets
-// print it. Pure: no exceljs, no Node. Computed cells become real formulas over the form's own cells where the
-// printed number equals the formula's result, and typed constants where it does not (that is how a real sheet
-// carries its mistakes).
-import { a1 } from '../grid';
-import { excelFormula, type CellPosition } from '../formulas/expr';
-import { trendColumn } from '../formulas/trend';
+// The one definition of the current edition's layout (未収金目標及び具体取組内容調査書): where every label, input
+// cell, computed cell and formula sits relative to the form's top-left, its year words, styles (input shading
+// 色付け箇所, 千円 and % formats), drop-down lists, column widths and print setup. The blank template
+// (`mishukin new`), the rolled-over form (`mishukin rollover`) and the fixtures of published sheets are all drawn
+// by layoutCurrentForm. Pure: no exceljs, no Node. Every computed cell is a plain Excel formula over the form's own
+// cells, from the one definition of the form's arithmetic (formulas/trend.ts, formulas/expr.ts), with its cached
+// result; a fixture may type a constant over one (`override`), as a real sheet carries a mistake.
+import { computedFieldsOf, type ComputedField } from '../formulas/computed';
+import { evaluate, excelFormula, type CellPosition } from '../formulas/expr';
 import {
-  CARRY_FROM,
   COLLECT_CATEGORIES,
   NARRATIVE_VERIFY_ROWS,
+  RATING_COLUMNS,
   SETTLE_CATEGORIES,
   TREND_CODES,
+  TREND_INPUTS,
+  TREND_RATES,
   TREND_ROW_DEF,
   TREND_ROWS,
   key,
@@ -19,42 +23,33 @@ import {
   type TrendCode,
   type TrendRow,
 } from '../model/keys';
-import type { SheetData, StatusColumnKey, StatusRowData, TrendRowData } from './sheetData';
+import {
+  amountFormat,
+  COUNT_FORMAT,
+  LayoutBuilder,
+  RATE_FORMAT,
+  type LayoutCell,
+  type LayoutSheet,
+  type NegativeStyle,
+} from './sheet';
+import type { SheetData, StatusColumnKey, StatusRowData } from './sheetData';
+import { yearLabel, yearTitle, type YearStyle } from './yearWords';
 
-export type CellStyle = 'title' | 'section' | 'label' | 'input' | 'computed' | 'code';
+export type { CellStyle, LayoutCell, LayoutMerge, LayoutSheet } from './sheet';
 
-export interface LayoutCell {
-  /** 0-based, absolute (the offset is already applied). */
-  row: number;
-  col: number;
-  value?: number | string | null;
-  /** Without the leading "=". */
-  formula?: string;
-  /** The cached result of the formula. */
-  result?: number | string;
-  numFmt?: string;
-  style?: CellStyle;
-  /** Logical key (form spec §3), e.g. "trend.D.ケ''". */
-  key?: string;
+/** A computed cell's formula (without "=") and the value it gives over the cells it reads. */
+export interface Computed {
+  formula: string;
+  result: number | string;
 }
 
-export interface LayoutMerge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+/** A constant typed over a computed cell instead of its formula; null leaves the cell blank. */
+export interface TypedOverCell {
+  value: number | string | null;
 }
 
-export interface LayoutSheet {
-  cells: LayoutCell[];
-  merges: LayoutMerge[];
-  /** Absolute column → width in characters. */
-  columnWidths?: Record<number, number>;
-  /** Absolute row → height in points. */
-  rowHeights?: Record<number, number>;
-}
-
-export type YearStyle = 'short' | 'letterH' | 'full' | 'fullwidth';
+/** Decides, per computed cell, whether it holds a typed constant instead of its formula (undefined: the formula). */
+export type ComputedOverride = (key: string, computed: Computed) => TypedOverCell | undefined;
 
 export interface LayoutOptions {
   /** Offset of the form's top-left cell (0-based); default 1/1, i.e. the form starts at B2. */
@@ -71,158 +66,24 @@ export interface LayoutOptions {
   titleVariant?: string;
   /** Line breaks inside long labels ("未収金\n残高"). */
   splitLabels?: boolean;
-  /** What a rate shows when its denominator is 0 (default "-"; published sheets print — or -). */
+  /** What a rate shows when its denominator is 0, and the "no target" rating (default "—"). */
   dash?: string;
   /** Negative amounts as ▲1,262 (default) or -1,262. */
-  negative?: 'triangle' | 'minus';
+  negative?: NegativeStyle;
   /** Print the code row's formula typos "(エ'+エ')" and "(カ'+カ')" as on some published sheets (default false). */
   codeRowTypo?: boolean;
+  /** Lock the computed cells (sheet protection without a password); input cells stay open. */
+  protect?: boolean;
+  /** Constants typed over computed cells (fixtures of published sheets). */
+  override?: ComputedOverride;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Year words
+/** The dash the form prints (a rate over 0, the rating of a claim without a target). */
+export const FORM_DASH = '—';
 
-const FULLWIDTH_DIGITS = '０１２３４５６７８９';
-
-function toFullwidth(s: string): string {
-  return s.replace(/[0-9]/g, (d) => FULLWIDTH_DIGITS[Number(d)]!);
-}
-
-function era(year: number): { name: string; short: string; letter: string; n: number } {
-  if (year >= 2019) return { name: '令和', short: '令和', letter: 'R', n: year - 2018 };
-  if (year >= 1989) return { name: '平成', short: '平', letter: 'H', n: year - 1988 };
-  throw new Error(`年度 ${year} は平成・令和の範囲外です`);
-}
-
-/** A trend-row year word: 平29 / 令和元 (short), H29 / R1, 平成29年度 / 令和元年度, 平２９. */
-export function yearLabel(year: number, style: YearStyle = 'short'): string {
-  const e = era(year);
-  const n = e.n === 1 ? '元' : String(e.n);
-  switch (style) {
-    case 'short':
-      return `${e.short}${n}`;
-    case 'letterH':
-      return `${e.letter}${e.n}`;
-    case 'full':
-      return `${e.name}${n}年度`;
-    case 'fullwidth':
-      return toFullwidth(`${e.short}${n}`);
-  }
-}
-
-/** The year word of titles and sentences: 令和元年度, 平成30年度 (full-width digits with 'fullwidth'). */
-export function yearTitle(year: number, style: YearStyle = 'short'): string {
-  const e = era(year);
-  const s = `${e.name}${e.n === 1 ? '元' : e.n}年度`;
-  return style === 'fullwidth' ? toFullwidth(s) : s;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared building blocks (the older layout uses them too)
-
-export const COUNT_FORMAT = '#,##0';
-export const RATE_FORMAT = '0.0%';
-
-export function amountFormat(negative: 'triangle' | 'minus' = 'triangle'): string {
-  return negative === 'minus' ? '#,##0;-#,##0' : '#,##0;"▲"#,##0';
-}
-
-/** Percent at the form's display precision (0.1 point), half away from zero like Excel's display. */
-export function ratioToPercent(ratio: number): number {
-  const tenths = Number((Math.abs(ratio) * 1000).toPrecision(12));
-  const r = Math.round(tenths) / 10;
-  return ratio < 0 ? -r : r;
-}
-
-/** A printed percentage (44.4) as the ratio a typed cell holds (0.444), without float noise. */
-export function percentToRatio(percent: number): number {
-  return Number((percent / 100).toPrecision(12));
-}
-
-/** Collects cells and merges at an offset; positions passed in are relative to the form's top-left. */
-export class LayoutBuilder {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: LayoutMerge[] = [];
-  readonly columnWidths: Record<number, number> = {};
-  readonly rowHeights: Record<number, number> = {};
-
-  constructor(
-    readonly top: number,
-    readonly left: number,
-  ) {}
-
-  /** A1 address of a relative position. */
-  addr(row: number, col: number): string {
-    return a1(this.top + row, this.left + col);
-  }
-
-  put(row: number, col: number, cell: Omit<LayoutCell, 'row' | 'col'>): LayoutCell {
-    const c: LayoutCell = { row: this.top + row, col: this.left + col, ...cell };
-    this.cells.push(c);
-    return c;
-  }
-
-  text(row: number, col: number, value: string, style: CellStyle = 'label'): void {
-    this.put(row, col, { value, style });
-  }
-
-  merge(top: number, left: number, bottom: number, right: number): void {
-    if (top === bottom && left === right) return;
-    this.merges.push({ top: this.top + top, left: this.left + left, bottom: this.top + bottom, right: this.left + right });
-  }
-
-  width(col: number, w: number): void {
-    this.columnWidths[this.left + col] = w;
-  }
-
-  height(row: number, h: number): void {
-    this.rowHeights[this.top + row] = h;
-  }
-
-  sheet(): LayoutSheet {
-    return { cells: this.cells, merges: this.merges, columnWidths: this.columnWidths, rowHeights: this.rowHeights };
-  }
-}
-
-/** What one computed cell becomes: the formula when the printed value is its result, else the printed value. */
-export interface Computed {
-  formula: string;
-  result: number | string;
-}
-
-/**
- * Places a computed cell. `printed` undefined or null (an amount) = blank on the sheet; for a rate null is the
- * dash. Returns the value the cell shows, for the formulas that reference it.
- */
-export function placeComputed(
-  b: LayoutBuilder,
-  row: number,
-  col: number,
-  c: Computed,
-  printed: number | null | undefined,
-  kind: 'amount' | 'count' | 'rate',
-  opts: { numFmt: string; key: string; valuesOnly: boolean; dash: string },
-): number | null {
-  const base = { numFmt: opts.numFmt, style: 'computed' as const, key: opts.key };
-  const useFormula = (shown: number | null): number | null => {
-    if (opts.valuesOnly) b.put(row, col, { ...base, value: c.result });
-    else b.put(row, col, { ...base, formula: c.formula, result: c.result });
-    return shown;
-  };
-  const typed = (value: number | string | null, shown: number | null): number | null => {
-    b.put(row, col, { ...base, value });
-    return shown;
-  };
-  if (kind === 'rate') {
-    if (printed === undefined) return typed(null, null);
-    if (printed === null) return c.result === opts.dash ? useFormula(null) : typed(opts.dash, null);
-    if (typeof c.result === 'number' && ratioToPercent(c.result) === printed) return useFormula(c.result);
-    return typed(percentToRatio(printed), percentToRatio(printed));
-  }
-  if (printed === undefined || printed === null) return typed(null, null);
-  if (printed === c.result) return useFormula(printed);
-  return typed(printed, printed);
-}
+/** The three classes of 債権区分 as the form names them. */
+export const CLAIM_TYPES = ['強制徴収公債権(強制公)', '非強制徴収公債権(非強公)', '私債権'] as const;
+export const RATING_CODES = ['A', 'B1', 'B2', FORM_DASH] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The current edition
@@ -283,8 +144,7 @@ function codeRowText(code: TrendCode, typo: boolean): string[] {
   }
 }
 
-const RATE_CODES: ReadonlySet<TrendCode> = new Set(['キ', 'ク', "キ'", "ク'", "キ''", "ク''"]);
-const INPUT_CODES: ReadonlySet<TrendCode> = new Set(['ウ', 'エ', 'オ', "ウ'", "エ'", "オ'"]);
+const RATE_CODES: ReadonlySet<TrendCode> = new Set(TREND_RATES);
 
 /** Short descriptions of the categories, in our own words (the form prints longer ones). */
 const CATEGORY_TEXT: Record<Category, string> = {
@@ -367,14 +227,36 @@ function assertNo15_2(data: SheetData): void {
   }
 }
 
+
+/** Printed pages (relative rows that start one): the numbers (sections 1–3 and the summary), then the narrative. */
+const PAGE_STARTS = [CURRENT_ROWS.s4Title];
+/** Room for a few lines of narrative per row, in points. */
+const NARRATIVE_ROW_HEIGHT = 90;
+
+const CLAIM_TYPE_VALIDATION = {
+  list: CLAIM_TYPES,
+  prompt: { title: '債権区分', text: '一覧から選んでください(強制徴収公債権・非強制徴収公債権・私債権)。' },
+  error: { title: '債権区分', text: '債権区分は一覧の3つ(強制徴収公債権(強制公)・非強制徴収公債権(非強公)・私債権)から選んでください。' },
+};
+
+function ratingValidation(dash: string) {
+  return {
+    list: ['A', 'B1', 'B2', dash],
+    prompt: {
+      title: '達成状況',
+      text: `A 目標達成 / B1 取組みは予定通り実施したが目標は未達 / B2 取組みを予定通り実施できず目標も未達 / ${dash} 当年度中に新規発生した債権のため目標未設定`,
+    },
+    error: { title: '達成状況', text: `A・B1・B2・${dash} のいずれかを一覧から選んでください。` },
+  };
+}
+
 export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutSheet {
   const with15_2 = opts.with15_2 ?? true;
   if (!with15_2) assertNo15_2(data);
   const N = opts.fiscalYear;
   const style = opts.yearStyle ?? 'short';
   const split = opts.splitLabels ?? false;
-  const dash = opts.dash ?? '-';
-  const valuesOnly = opts.valuesOnly ?? false;
+  const dash = opts.dash ?? FORM_DASH;
   const amountFmt = amountFormat(opts.negative);
   const join = (parts: string[], sep = ''): string => parts.join(split ? '\n' : sep);
   const b = new LayoutBuilder(opts.top ?? 1, opts.left ?? 1);
@@ -382,6 +264,21 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   const cols = statusColumns(with15_2);
   const lastCol = TREND_FIRST_COL + cols.length - 1;
   const Ny = yearTitle(N, style);
+
+  // Every field's relative position; input values for the arithmetic; computed cells wait until all are known.
+  const at = new Map<string, [number, number]>();
+  const inputValues = new Map<string, number>();
+  const computedFormats = new Map<string, string>();
+  const input = (row: number, col: number, k: string, value: number | string | null | undefined, numFmt?: string): LayoutCell => {
+    const v = value === undefined || value === '' ? null : value;
+    at.set(k, [row, col]);
+    if (typeof v === 'number') inputValues.set(k, v);
+    return b.put(row, col, numFmt === undefined ? { value: v, style: 'input', key: k } : { value: v, numFmt, style: 'input', key: k });
+  };
+  const computed = (row: number, col: number, k: string, numFmt: string): void => {
+    at.set(k, [row, col]);
+    computedFormats.set(k, numFmt);
+  };
 
   // Title and header
   b.text(R.title, 0, opts.titleVariant ?? '未収金目標及び具体取組内容調査書', 'title');
@@ -397,9 +294,10 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   for (const [label, field, lc, vc, vEnd] of header) {
     b.text(R.header, lc, label);
     if (vc - lc > 1) b.merge(R.header, lc, R.header, vc - 1);
-    b.put(R.header, vc, { value: data.header[field], style: 'input', key: key.header(field) });
+    input(R.header, vc, key.header(field), data.header[field]);
     b.merge(R.header, vc, R.header, vEnd);
   }
+  b.validate([[R.header, 10]], CLAIM_TYPE_VALIDATION);
 
   // Section 1
   b.text(
@@ -413,16 +311,22 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     0,
     ` (例)${Ny}修正目標=${Ny}当初に、${yearTitle(N - 1, style)}末の未収金残高の結果を踏まえて、${Ny}当初目標を修正したもの`,
   );
-  const ratingCells: [string, 'past' | 'current' | 'total', number, number, number][] = [
-    ['過年度', 'past', 0, 1, 2],
-    ['現年度', 'current', 3, 4, 5],
-    [join(['合計', '(過年度+現年度)']), 'total', 6, 8, 9],
-  ];
-  for (const [label, col, lc, lEnd, vc] of ratingCells) {
+  const ratingCells: Record<(typeof RATING_COLUMNS)[number], [string, number, number, number]> = {
+    // label, label col, label last col, value col
+    past: ['過年度', 0, 1, 2],
+    current: ['現年度', 3, 4, 5],
+    total: [join(['合計', '(過年度+現年度)']), 6, 8, 9],
+  };
+  for (const col of RATING_COLUMNS) {
+    const [label, lc, lEnd, vc] = ratingCells[col];
     b.text(R.ratings, lc, label);
     b.merge(R.ratings, lc, R.ratings, lEnd);
-    b.put(R.ratings, vc, { value: data.ratings[col], style: 'input', key: key.rating(col) });
+    input(R.ratings, vc, key.rating(col), data.ratings[col]);
   }
+  b.validate(
+    RATING_COLUMNS.map((c) => [R.ratings, ratingCells[c][3]]),
+    ratingValidation(dash),
+  );
   b.text(
     R.legend,
     0,
@@ -445,55 +349,30 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     ['合計', 16, 18],
   ];
   for (const [label, from, to] of groups) {
-    b.text(R.s2Groups, TREND_FIRST_COL + from, label);
+    b.text(R.s2Groups, TREND_FIRST_COL + from, label, 'code');
     b.merge(R.s2Groups, TREND_FIRST_COL + from, R.s2Groups, TREND_FIRST_COL + to);
   }
   TREND_CODES.forEach((code, i) => {
-    b.text(R.s2Names, TREND_FIRST_COL + i, join(TREND_COLUMN_NAMES[code]));
+    b.text(R.s2Names, TREND_FIRST_COL + i, join(TREND_COLUMN_NAMES[code]), 'code');
     b.text(R.s2Codes, TREND_FIRST_COL + i, join(codeRowText(code, opts.codeRowTypo ?? false), ' '), 'code');
   });
-  b.height(R.s2Names, split ? 30 : 18);
+  b.height(R.s2Names, split ? 30 : 24);
   b.height(R.s2Codes, 42);
 
-  const trendRowIndex = (r: TrendRow): number => R.trendFirst + TREND_ROWS.indexOf(r);
-  const trendCol = (code: TrendCode): number => TREND_FIRST_COL + TREND_CODES.indexOf(code);
-  const tPos = (r: TrendRow, code: TrendCode): CellPosition => {
-    const [row, col] = [trendRowIndex(r), trendCol(code)];
-    return { row: b.top + row, col: b.left + col, address: b.addr(row, col) };
-  };
-  const tAddr = (r: TrendRow, code: TrendCode): string => tPos(r, code).address;
-  const shown = new Map<string, number | null>();
-  const val = (r: TrendRow, code: TrendCode): number => shown.get(`${r}.${code}`) ?? 0;
-
-  for (const r of TREND_ROWS) {
-    const row = trendRowIndex(r);
+  TREND_ROWS.forEach((r, i) => {
+    const row = R.trendFirst + i;
     const def = TREND_ROW_DEF[r];
     b.text(row, 0, r, 'code');
-    b.text(row, 1, `${yearLabel(N + def.offset, style)} ${def.stage}`);
-    const d: TrendRowData | null = data.trend[r];
-    const isInput = (code: TrendCode): boolean => INPUT_CODES.has(code) || (code === 'ア' && r === 'A');
-    // Inputs first: イ (= ア − ウ) sits left of ウ but needs it.
-    for (const code of TREND_CODES.filter(isInput)) {
-      const v = d?.[code] ?? null;
-      b.put(row, trendCol(code), { value: v, numFmt: amountFmt, style: 'input', key: key.trend(r, code) });
-      shown.set(`${r}.${code}`, v);
-    }
-    for (const code of TREND_CODES.filter((c) => !isInput(c))) {
-      const col = trendCol(code);
+    b.text(row, 1, `${yearLabel(N + def.offset, style)} ${def.stage}`, 'code');
+    TREND_CODES.forEach((code, j) => {
+      const col = TREND_FIRST_COL + j;
       const k = key.trend(r, code);
-      const isRate = RATE_CODES.has(code);
-      const numFmt = isRate ? RATE_FORMAT : amountFmt;
-      if (d === null) {
-        // A row nobody filled in: every cell blank, formulas cleared.
-        b.put(row, col, { value: null, numFmt, style: 'computed', key: k });
-        shown.set(`${r}.${code}`, null);
-        continue;
-      }
-      const c = trendFormula(r, code, tPos, val, dash);
-      const s = placeComputed(b, row, col, c, d[code], isRate ? 'rate' : 'amount', { numFmt, key: k, valuesOnly, dash });
-      shown.set(`${r}.${code}`, s);
-    }
-  }
+      // ア is typed only in row A; elsewhere it carries ケ'' of an earlier row.
+      const isInput = TREND_INPUTS.includes(code) && (code !== 'ア' || r === 'A');
+      if (isInput) input(row, col, k, data.trend[r]?.[code], amountFmt);
+      else computed(row, col, k, RATE_CODES.has(code) ? RATE_FORMAT : amountFmt);
+    });
+  });
 
   // Section 3: status of N's receivables
   b.text(
@@ -504,24 +383,24 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   );
   b.text(R.s3Unit, lastCol, '(残高の単位:千円)');
   const sCol = (c: StatusColumnKey): number => TREND_FIRST_COL + cols.indexOf(c);
-  b.text(R.s3Groups, 0, '分類');
+  b.text(R.s3Groups, 0, '分類', 'code');
   b.merge(R.s3Groups, 0, R.s3Descriptions, 1);
-  b.text(R.s3Groups, sCol('1'), '回収債権');
+  b.text(R.s3Groups, sCol('1'), '回収債権', 'code');
   b.merge(R.s3Groups, sCol('1'), R.s3Groups, sCol('collect'));
-  b.text(R.s3Groups, sCol('10'), '整理債権');
+  b.text(R.s3Groups, sCol('10'), '整理債権', 'code');
   b.merge(R.s3Groups, sCol('10'), R.s3Groups, sCol('settle'));
-  b.text(R.s3Groups, sCol('total'), '合計');
+  b.text(R.s3Groups, sCol('total'), '合計', 'code');
   b.merge(R.s3Groups, sCol('total'), R.s3Descriptions, sCol('total'));
   for (const c of cols) {
     if (c === 'total') continue;
     if (c === 'collect' || c === 'settle') {
-      b.text(R.s3Numbers, sCol(c), '計');
+      b.text(R.s3Numbers, sCol(c), '計', 'code');
       b.merge(R.s3Numbers, sCol(c), R.s3Descriptions, sCol(c));
       continue;
     }
     const mark = circled(c);
     if (mark) b.text(R.s3Numbers, sCol(c), mark, 'code');
-    b.text(R.s3Descriptions, sCol(c), CATEGORY_TEXT[c]);
+    b.text(R.s3Descriptions, sCol(c), CATEGORY_TEXT[c], 'code');
   }
   b.height(R.s3Descriptions, 96);
 
@@ -531,54 +410,23 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     ['current', 'count', ['未収債権', 'の件数']],
     ['current', 'balance', ['未収金', '残高']],
   ];
-  const totalAddr: Partial<Record<string, { addr: string; shown: number | null }>> = {};
   statusRows.forEach(([part, m, label], i) => {
     const row = R.statusFirst + i;
     if (m === 'count') {
-      b.text(row, 0, part === 'past' ? '過年度' : '現年度');
+      b.text(row, 0, part === 'past' ? '過年度' : '現年度', 'code');
       b.merge(row, 0, row + 1, 0);
     }
-    b.text(row, 1, join(label));
+    b.text(row, 1, join(label), 'code');
     const d: StatusRowData = data.categories[part][m];
     const numFmt = m === 'count' ? COUNT_FORMAT : amountFmt;
-    const shownHere = new Map<StatusColumnKey, number | null>();
-    const sv = (c: StatusColumnKey): number => shownHere.get(c) ?? 0;
     for (const c of cols) {
-      const col = sCol(c);
       const k = key.status(part, m, c);
-      if (c !== 'collect' && c !== 'settle' && c !== 'total') {
-        const v = d[c] ?? null;
-        b.put(row, col, { value: v, numFmt, style: 'input', key: k });
-        shownHere.set(c, v);
-        continue;
-      }
-      let comp: Computed;
-      if (c === 'total') {
-        comp = {
-          formula: `${b.addr(row, sCol('collect'))}+${b.addr(row, sCol('settle'))}`,
-          result: sv('collect') + sv('settle'),
-        };
-      } else {
-        const members = c === 'collect' ? COLLECT_CATEGORIES : SETTLE_CATEGORIES.filter((x) => cols.includes(x));
-        const first = members[0]!;
-        const last = members[members.length - 1]!;
-        comp = {
-          formula: `SUM(${b.addr(row, sCol(first))}:${b.addr(row, sCol(last))})`,
-          result: members.reduce((s, x) => s + sv(x), 0),
-        };
-      }
-      const s = placeComputed(b, row, col, comp, d[c], m === 'count' ? 'count' : 'amount', {
-        numFmt,
-        key: k,
-        valuesOnly,
-        dash,
-      });
-      shownHere.set(c, s);
-      if (c === 'total') totalAddr[`${part}.${m}`] = { addr: b.addr(row, col), shown: s };
+      if (c === 'collect' || c === 'settle' || c === 'total') computed(row, sCol(c), k, numFmt);
+      else input(row, sCol(c), k, d[c], numFmt);
     }
   });
 
-  b.text(R.notesTitle, 0, '【未収債権の件数及び債務者数並びに分類の考え方】');
+  b.text(R.notesTitle, 0, '【未収債権の件数及び債務者数並びに分類の考え方】', 'section');
   const notes = [
     ' ① 未収債権の件数は、原則として調定件数とする。調定をまとめて行っている場合は、実際の債権の件数とする。',
     ' ② 連帯債務者や連帯保証人がいる債権も1件・債務者1人と数え、3の表は状況が最も進んでいる者で分類する。',
@@ -593,41 +441,15 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     b.merge(row, 0, row, 7);
   };
   summaryLabel(R.summaryDebtors, join([`${Ny} `, '決算見込における', '債務者数']));
-  b.put(R.summaryDebtors, 8, {
-    value: data.summary.debtors,
-    numFmt: COUNT_FORMAT,
-    style: 'input',
-    key: key.summary('debtors'),
-  });
+  input(R.summaryDebtors, 8, key.summary('debtors'), data.summary.debtors, COUNT_FORMAT);
   b.text(R.summaryDebtors, 9, '人');
   summaryLabel(R.summaryCases, join([`${Ny}決算見込における`, '未収債権の件数(過年度+現年度)']));
-  const pastCount = totalAddr['past.count'];
-  const currentCount = totalAddr['current.count'];
-  placeComputed(
-    b,
-    R.summaryCases,
-    8,
-    {
-      formula: `${pastCount?.addr ?? '0'}+${currentCount?.addr ?? '0'}`,
-      result: (pastCount?.shown ?? 0) + (currentCount?.shown ?? 0),
-    },
-    data.summary.cases,
-    'count',
-    { numFmt: COUNT_FORMAT, key: key.summary('cases'), valuesOnly, dash },
-  );
+  computed(R.summaryCases, 8, key.summary('cases'), COUNT_FORMAT);
   summaryLabel(
     R.summaryBalance,
     join([`${Ny}決算見込における`, '未収金残高(過年度+現年度)', ` = 上記2のD(${Ny}実績)のケ及びケ'`]),
   );
-  placeComputed(
-    b,
-    R.summaryBalance,
-    8,
-    { formula: tAddr('D', "ケ''"), result: val('D', "ケ''") },
-    data.summary.balance,
-    'amount',
-    { numFmt: amountFmt, key: key.summary('balance'), valuesOnly, dash },
-  );
+  computed(R.summaryBalance, 8, key.summary('balance'), amountFmt);
   if (split) {
     for (const r of [R.summaryDebtors, R.summaryCases, R.summaryBalance]) b.height(r, 30);
   }
@@ -635,19 +457,19 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   // Sections 4 and 5: narrative
   const narrativeHead = (row: number): void => {
     b.merge(row, 0, row, 1);
-    b.text(row, 2, '過年度');
+    b.text(row, 2, '過年度', 'code');
     b.merge(row, 2, row, 10);
-    b.text(row, 11, '現年度');
+    b.text(row, 11, '現年度', 'code');
     b.merge(row, 11, row, lastCol);
   };
   const narrativeRow = (row: number, label: string, past: string, current: string, keys: [string, string]): void => {
-    b.text(row, 0, label);
+    b.text(row, 0, label, 'code');
     b.merge(row, 0, row, 1);
-    b.put(row, 2, { value: past, style: 'input', key: keys[0] });
+    input(row, 2, keys[0], past).wrap = true;
     b.merge(row, 2, row, 10);
-    b.put(row, 11, { value: current, style: 'input', key: keys[1] });
+    input(row, 11, keys[1], current).wrap = true;
     b.merge(row, 11, row, lastCol);
-    b.height(row, 48);
+    b.height(row, NARRATIVE_ROW_HEIGHT);
   };
   b.text(R.s4Title, 0, `4. ${Ny}の取組内容の検証など`, 'section');
   narrativeHead(R.s4Head);
@@ -670,32 +492,70 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
     key.plan('current'),
   ]);
 
+  placeComputedCells(b, { at, inputValues, computedFormats }, data, opts, dash);
+
   b.width(0, 5);
   b.width(1, split ? 12 : 16);
   for (let c = TREND_FIRST_COL; c <= lastCol; c++) b.width(c, 11);
-  return b.sheet();
+  const sheet: LayoutSheet = {
+    ...b.sheet(),
+    print: {
+      area: b.range(0, 0, R.s5Row, lastCol),
+      pageStarts: PAGE_STARTS.map((r) => b.top + r),
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+    },
+  };
+  if (opts.protect) sheet.protect = true;
+  return sheet;
+}
+
+interface Placed {
+  at: ReadonlyMap<string, [number, number]>;
+  inputValues: ReadonlyMap<string, number>;
+  computedFormats: ReadonlyMap<string, string>;
 }
 
 /**
- * The formula of one computed trend cell (spec §2), with its result from the values the cells show: the column's
- * single definition (TREND_COMPUTED) written as a formula over the form's own cells, as 「数式を入れる」 writes it.
+ * Every computed cell gets the formula of its rule (formulas/computed.ts: the same trees the checks and
+ * 「数式を入れる」 use) with its result, in dependency order from the inputs; a typed carry or an override types a
+ * constant instead, and the cells reading it compute from that constant, as Excel would.
  */
-function trendFormula(
-  r: TrendRow,
-  code: TrendCode,
-  at: (r: TrendRow, code: TrendCode) => CellPosition,
-  v: (r: TrendRow, code: TrendCode) => number,
-  dash: string,
-): Computed {
-  if (code === 'ア') {
-    const from = CARRY_FROM[r];
-    if (!from) throw new Error(`row ${r} has no carry source`);
-    return { formula: at(from, "ケ''").address, result: v(from, "ケ''") };
-  }
-  const col = trendColumn(code);
-  if (!col) throw new Error(`${code} is an input, not a computed column`);
-  return {
-    formula: excelFormula(col.expr, (c) => at(r, c), dash),
-    result: col.compute((c) => v(r, c)) ?? dash,
+function placeComputedCells(b: LayoutBuilder, p: Placed, data: SheetData, opts: LayoutOptions, dash: string): void {
+  const fields = computedFieldsOf((k) => p.at.has(k));
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const typedCarry = new Map(
+    Object.entries(data.typedCarry ?? {}).map(([r, v]) => [key.trend(r as TrendRow, 'ア'), v] as const),
+  );
+  const position = (k: string): CellPosition => {
+    const [row, col] = p.at.get(k)!;
+    return { row: b.top + row, col: b.left + col, address: b.addr(row, col) };
   };
+  const shown = new Map<string, number | null>();
+  const value = (k: string): number => {
+    const f = byKey.get(k);
+    if (!f) return p.inputValues.get(k) ?? 0;
+    return (shown.has(k) ? shown.get(k) : place(f)) ?? 0;
+  };
+  const place = (f: ComputedField): number | null => {
+    shown.set(f.key, null); // the form has no cycle; this only keeps a bad definition from recursing forever
+    const result = evaluate(f.expr, value);
+    const c: Computed = { formula: excelFormula(f.expr, position, dash), result: result ?? dash };
+    const carried = typedCarry.get(f.key);
+    const typed = carried !== undefined ? { value: carried } : opts.override?.(f.key, c);
+    const [row, col] = p.at.get(f.key)!;
+    const base = { numFmt: p.computedFormats.get(f.key)!, style: 'computed' as const, key: f.key };
+    let s: number | null = result;
+    if (typed) {
+      b.put(row, col, { ...base, value: typed.value });
+      s = typeof typed.value === 'number' ? typed.value : null;
+    } else if (opts.valuesOnly) b.put(row, col, { ...base, value: c.result });
+    else b.put(row, col, { ...base, formula: c.formula, result: c.result });
+    shown.set(f.key, s);
+    return s;
+  };
+  for (const f of fields) if (!shown.has(f.key)) place(f);
+  const missing = [...p.computedFormats.keys()].filter((k) => !byKey.has(k));
+  if (missing.length) throw new Error(`no rule for computed cells: ${missing.join(', ')}`);
 }

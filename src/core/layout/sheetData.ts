@@ -1,5 +1,7 @@
-// The content of one filled-in form, independent of where its cells sit: what the layouts render
-// and what the seed fixtures (test/fixtures/seeds) hold. Amounts in 千円, rates in printed percent (44.4).
+// The content of one current-edition form, independent of where its cells sit: what the layout renders (a blank
+// template, a rolled-over form, a fixture of a published sheet). Amounts in 千円, rates in printed percent (44.4).
+// The layout reads the input fields (色付け箇所) and computes every other cell; computed values in the content are
+// there for the fixtures, which compare them with what the formulas give.
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -8,7 +10,6 @@ import {
   RATING_COLUMNS,
   TREND_CODES,
   TREND_ROWS,
-  type Category,
   type TrendCode,
   type TrendRow,
 } from '../model/keys';
@@ -67,6 +68,12 @@ export const NarrativeSchema = z.object({
 });
 export type NarrativeData = z.infer<typeof NarrativeSchema>;
 
+/**
+ * ア typed instead of its carry formula, by row: where the row it carries from holds no input (a claim's first
+ * year: nothing to carry from), the sheet keeps the amount it started with.
+ */
+export const TypedCarrySchema = z.partialRecord(z.enum(TREND_ROWS), z.number());
+
 /** One current-edition form (未収金目標及び具体取組内容調査書). */
 export const SheetDataSchema = z.object({
   header: HeaderSchema,
@@ -75,93 +82,24 @@ export const SheetDataSchema = z.object({
   categories: CategoriesSchema,
   summary: SummarySchema,
   narrative: NarrativeSchema,
+  typedCarry: TypedCarrySchema.optional(),
 });
 export type SheetData = z.infer<typeof SheetDataSchema>;
 
-// ---------------------------------------------------------------------------------------------
-// Older edition (未収債権の目標及び具体処理策). Periods are year-free: N is the reported year.
+const emptyStatus = (): StatusRowData => ({});
 
-export const OLDER_PERIODS = ['N-1実績', 'N目標', 'N実績', 'N+1目標'] as const;
-export type OlderPeriod = (typeof OLDER_PERIODS)[number];
-export const OLDER_STATUS_ROWS = [
-  'total',
-  'currentYear',
-  'pastYears',
-  'collectSubtotal',
-  '1',
-  '2',
-  '3',
-  'settleSubtotal',
-  '4',
-  '5',
-  '6',
-  '7',
-  '8',
-  '9',
-  '10',
-] as const;
-export type OlderStatusRow = (typeof OLDER_STATUS_ROWS)[number];
-
-const PeriodValuesSchema = z.partialRecord(z.enum(OLDER_PERIODS), num);
-const OlderRatesPartSchema = z.object({ collection: PeriodValuesSchema, settlement: PeriodValuesSchema }).nullable();
-const OlderStatusEntrySchema = z.object({ count: num.optional(), amount: num.optional(), debtors: num.optional() });
-const OlderVerifySchema = z.object({ 取組内容の検証: text, 課題: text });
-
-export const OlderSheetDataSchema = z.object({
-  /** claimType as printed: 私債権 | 公債権(強制徴収できない) | 公債権(強制徴収できる). */
-  header: z.object({ affiliation: text, claimName: text, claimType: text }),
-  /** Section 2, 千円. */
-  balance: PeriodValuesSchema,
-  /** Section 3, percent as printed; a part is null when the sheet has no such claims. */
-  rates: z.object({ current: OlderRatesPartSchema, past: OlderRatesPartSchema }),
-  /** Section 4, 千円; absent rows are blank. */
-  status: z.partialRecord(z.enum(OLDER_STATUS_ROWS), OlderStatusEntrySchema),
-  ratings: z.object({ total: text.nullable(), current: text.nullable(), past: text.nullable() }),
-  narrative: z.object({
-    verify: z.object({ current: OlderVerifySchema, past: OlderVerifySchema }),
-    plan: z.object({ current: text, past: text }),
-  }),
-});
-export type OlderSheetData = z.infer<typeof OlderSheetDataSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Seed fixtures: a published sheet's numbers and header facts (no prose), with what was corrected.
-
-export const SeedFindingSchema = z.object({
-  rule: z.string(),
-  where: z.string(),
-  expected: z.union([z.number(), z.string(), z.null()]),
-  printed: z.union([z.number(), z.string(), z.null(), z.record(z.string(), z.number())]),
-  /** source-error: the printed sheet is wrong (a checker must report it); uncertain: left as printed. */
-  kind: z.string(),
-});
-export const SeedFixSchema = z.object({ where: z.string(), value: z.union([z.number(), z.string(), z.null()]) });
-
-/** How the sheet prints, where published sheets differ (title wording, dash, minus sign, header typo). */
-export const SeedPrintSchema = z.object({
-  title: z.string(),
-  dash: z.string(),
-  negative: z.enum(['triangle', 'minus']),
-  codeRowTypo: z.boolean(),
-});
-
-export const CurrentSeedSchema = SheetDataSchema.omit({ narrative: true }).extend({
-  sheet: z.number().int(),
-  edition: z.literal('current'),
-  fiscalYear: z.number().int(),
-  print: SeedPrintSchema,
-  findings: z.array(SeedFindingSchema),
-  fixes: z.array(SeedFixSchema),
-});
-export type CurrentSeed = z.infer<typeof CurrentSeedSchema>;
-
-export const OlderSeedSchema = OlderSheetDataSchema.omit({ narrative: true }).extend({
-  sheet: z.number().int(),
-  edition: z.literal('older'),
-  fiscalYear: z.number().int(),
-  findings: z.array(SeedFindingSchema),
-  fixes: z.array(SeedFixSchema),
-});
-export type OlderSeed = z.infer<typeof OlderSeedSchema>;
-
-export type { Category, TrendCode, TrendRow };
+/** A form with nothing typed in: the blank template's content. */
+export function emptySheetData(): SheetData {
+  const none = { 取組内容: '', 取組実績: '', 課題: '', 改善策: '' };
+  return {
+    header: { bureau: '', section: '', claimNo: '', claimType: '', claimName: '' },
+    ratings: { past: null, current: null, total: null },
+    trend: { A: null, B: null, C: null, D: null, E: null, F: null, G: null },
+    categories: {
+      past: { count: emptyStatus(), balance: emptyStatus() },
+      current: { count: emptyStatus(), balance: emptyStatus() },
+    },
+    summary: { debtors: null, cases: null, balance: null },
+    narrative: { verify: { past: { ...none }, current: { ...none } }, plan: { past: '', current: '' } },
+  };
+}

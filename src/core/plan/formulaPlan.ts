@@ -9,7 +9,7 @@ import { COLUMN_FUNCTIONS, formFunction, functionCall, FUNCTION_DASH } from '../
 import { rateTenths } from '../formulas/trend';
 import { fmtAmount, fmtRate, formulaMessages as M, messages, placeOf } from '../messages';
 import type { CurrentForm, Field } from '../model/form';
-import { CARRY_FROM, isTrendCode, key, TREND_CODES, TREND_RATES, type TrendCode, type TrendRow } from '../model/keys';
+import { CARRY_FROM, isTrendCode, key, TREND_INPUTS, TREND_RATES, type TrendCode, type TrendRow } from '../model/keys';
 import { isDash } from '../text/normalize';
 import { ERROR_TEXT } from '../text/values';
 import type { CellContent, PlannedEffect, PlannedWrite, WritePlan } from './writePlan';
@@ -147,7 +147,10 @@ function blockOf(code: TrendCode): Block {
   return code.endsWith("''") ? 'total' : code.endsWith("'") ? 'current' : 'past';
 }
 
-/** A block of a trend row with nothing in it (blank or —): the person left it empty on purpose. */
+/**
+ * A block of a trend row with no typed input (blank or —; ア counts only when typed as a value): the person left it
+ * empty on purpose. Computed cells say nothing: a template keeps its formulas, showing 0 and —, in unused rows.
+ */
 function emptyBlocks(form: CurrentForm): (row: TrendRow, block: Block) => boolean {
   const memo = new Map<string, boolean>();
   const empty = (row: TrendRow, block: Block): boolean => {
@@ -157,9 +160,10 @@ function emptyBlocks(form: CurrentForm): (row: TrendRow, block: Block) => boolea
       v =
         block === 'total'
           ? empty(row, 'past') && empty(row, 'current')
-          : TREND_CODES.filter((c) => blockOf(c) === block).every((c) => {
-              const st = form.fields.get(key.trend(row, c))?.parsed.status;
-              return st === undefined || st === 'blank' || st === 'dash';
+          : TREND_INPUTS.filter((c) => blockOf(c) === block).every((c) => {
+              const f = form.fields.get(key.trend(row, c));
+              const st = f?.parsed.status;
+              return st === undefined || st === 'blank' || st === 'dash' || (c === 'ア' && f?.formula !== undefined);
             });
       memo.set(id, v);
     }

@@ -153,6 +153,19 @@ function median(xs: number[]): number {
 /** A typed amount this many times its neighbours looks like 円 typed into a 千円 form: 1,000× the same money, and
  * neighbours in one column may differ several-fold from year to year. */
 const YEN_RATIO = 100;
+/**
+ * The amounts of its own row an input is of a size with: ウ with the balance carried in (ア) and what was collected
+ * or written off of it; エ and オ with their assessment. Compared with the largest of them.
+ */
+const RELATED: Partial<Record<TrendCode, readonly TrendCode[]>> = {
+  ア: ['ウ'],
+  ウ: ['ア', 'エ', 'オ'],
+  エ: ['ウ', 'ア'],
+  オ: ['ウ', 'ア'],
+  "ウ'": ["エ'", "オ'"],
+  "エ'": ["ウ'"],
+  "オ'": ["ウ'"],
+};
 /** Amounts below this are too small to tell 円 from 千円. */
 const YEN_MIN = 1000;
 
@@ -179,12 +192,14 @@ export const trdUnit: CurrentRule = {
         }
         // A carried ア follows its source row: only a typed one can be a typing slip.
         if (Math.abs(v) < YEN_MIN || (c === 'ア' && form.fields.get(k)!.formula !== undefined)) continue;
-        // Its neighbours: the same column in the other rows; where no other row has one, the other typed
-        // amounts of its own row. (Its row's computed cells follow it, so they stand 1,000× high as well.)
+        // Its neighbours: the same column in the other rows, and the related amounts of its own row. A slip stands
+        // out from both; a year whose assessments really grew stands out from its column only, its row agreeing.
         const column = rows.filter((r) => r !== row).map((r) => amount(r, c)).filter((x): x is number => x !== null);
-        const own = TREND_INPUTS.filter((x) => x !== c).map((x) => amount(row, x)).filter((x): x is number => x !== null);
-        const ref = column.length > 0 ? median(column) : own.length > 0 ? median(own) : null;
-        if (ref !== null && Math.abs(v) / ref >= YEN_RATIO) out.push({ keys: [k], message: messages.trdYen(where(form, k), v, ref) });
+        const own = (RELATED[c] ?? []).map((x) => amount(row, x)).filter((x): x is number => x !== null);
+        const refs = [column.length > 0 ? median(column) : null, own.length > 0 ? Math.max(...own) : null].filter((x): x is number => x !== null);
+        if (refs.length > 0 && refs.every((ref) => Math.abs(v) / ref >= YEN_RATIO)) {
+          out.push({ keys: [k], message: messages.trdYen(where(form, k), v, Math.max(...refs)) });
+        }
       }
     }
     return out;

@@ -53,3 +53,36 @@ export function fiscalYearLabel(year: number): string {
   if (year >= 1989) return `平成${year === 1989 ? '元' : year - 1988}年度`;
   return `${year}年度`;
 }
+
+/** The years a form can be made for: row A (N−2) needs a 平成 or 令和 word; the upper bound only catches typos. */
+export const REPORTED_YEAR_RANGE = { first: 1991, last: 2099 } as const;
+
+export type YearArgument = { year: number; assumed?: 'bare-reiwa' } | { error: 'empty' | 'unreadable' | 'conflict' | 'range' };
+
+/**
+ * A fiscal year typed by a person (a command's --year): every spelling the forms print (平成29年度, 平29, H29,
+ * 平成31/令和元年度, 令和元, 令元, R1, 令和2, 令2, R2, full-width digits) and a Western year (2020, 2020年度). A bare
+ * 「令和」 is how the published sheets print 令和元 when the 元 is lost, so it is read as 令和元 (2019) and marked
+ * `assumed` for the caller to say so. The whole text must be year words; two that disagree are refused.
+ */
+export function parseYearArgument(text: string): YearArgument {
+  const s = nfkcKeepCircled(text).replace(/\s+/g, '').toUpperCase();
+  if (s === '') return { error: 'empty' };
+  let year: number;
+  let assumed: 'bare-reiwa' | undefined;
+  const western = /^(\d{4})(?:年度?)?$/.exec(s);
+  if (western) year = Number(western[1]);
+  else if (/^令和(?:年度?)?$/.test(s)) {
+    year = 2019;
+    assumed = 'bare-reiwa';
+  } else {
+    const hits = findFiscalYears(s);
+    let rest = s;
+    for (const h of [...hits].reverse()) rest = rest.slice(0, h.index) + rest.slice(h.index + h.length);
+    if (hits.length === 0 || !/^[年度/・]*$/.test(rest)) return { error: 'unreadable' };
+    if (hits.some((h) => h.year !== hits[0]!.year)) return { error: 'conflict' };
+    year = hits[0]!.year;
+  }
+  if (year < REPORTED_YEAR_RANGE.first || year > REPORTED_YEAR_RANGE.last) return { error: 'range' };
+  return assumed ? { year, assumed } : { year };
+}

@@ -1,5 +1,5 @@
 // The older edition read by its labels: offsets, year words and later survey years do not change what is found.
-import { layoutOlderForm, type OlderLayoutOptions } from '../../../src/core/layout/olderLayout';
+import { layoutOlderForm, type OlderLayoutOptions } from '../../../scripts/olderLayout';
 import { olderDataOf } from '../../../scripts/build-fixtures';
 import type { FormResult } from '../../../src/core/findings';
 import { checkLayout, OLDER_SEEDS } from '../../helpers/forms';

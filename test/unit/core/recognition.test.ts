@@ -7,7 +7,7 @@ import { key } from '../../../src/core/model/keys';
 import { parseClaimType } from '../../../src/core/rules/header';
 import { trendYear } from '../../../src/core/recognise/trend';
 import { parseHeading } from '../../../src/core/recognise/match';
-import { layoutOlderForm } from '../../../src/core/layout/olderLayout';
+import { layoutOlderForm } from '../../../scripts/olderLayout';
 import { olderDataOf } from '../../../scripts/build-fixtures';
 import { OLDER_SEEDS, cellOf, gridOf, onlyForm, seedLayout, setKey } from '../../helpers/forms';
 import { CANONICAL, classify, mutate, shift, toGrid, type MForm } from '../../helpers/mutator';

@@ -1,18 +1,11 @@
 // Lays out one form of the older edition (未収債権の目標及び具体処理策, 平成25–29 surveys) as the published sheets
-// print it: sections 1–6. Pure, like the current layout. Subtotals of section 4 are formulas where the printed
+// print it: sections 1–6, for the fixtures (the add-in recognises this edition but never writes it). Subtotals of section 4 are formulas where the printed
 // numbers agree with them.
-import {
-  COUNT_FORMAT,
-  LayoutBuilder,
-  RATE_FORMAT,
-  amountFormat,
-  percentToRatio,
-  placeComputed,
-  type Computed,
-  type LayoutSheet,
-  type YearStyle,
-} from './currentLayout';
-import { OLDER_PERIODS, OLDER_STATUS_ROWS, type OlderPeriod, type OlderSheetData, type OlderStatusRow } from './sheetData';
+import type { Computed } from '../src/core/layout/currentLayout';
+import { amountFormat, COUNT_FORMAT, LayoutBuilder, RATE_FORMAT, type LayoutSheet } from '../src/core/layout/sheet';
+import { toFullwidth, type YearStyle } from '../src/core/layout/yearWords';
+import { percentToRatio, typedUnlessFormula } from './printed';
+import { OLDER_PERIODS, OLDER_STATUS_ROWS, type OlderPeriod, type OlderSheetData, type OlderStatusRow } from './seeds';
 
 export interface OlderLayoutOptions {
   top?: number;
@@ -25,8 +18,6 @@ export interface OlderLayoutOptions {
   titleVariant?: string;
   splitLabels?: boolean;
 }
-
-const FULLWIDTH_DIGITS = '０１２３４５６７８９';
 
 function heisei(year: number): number {
   const n = year - 1988;
@@ -45,7 +36,7 @@ function olderYear(year: number, style: YearStyle): string {
     case 'full':
       return `平成${n}年度`;
     case 'fullwidth':
-      return String(n).replace(/[0-9]/g, (d) => FULLWIDTH_DIGITS[Number(d)]!);
+      return toFullwidth(String(n));
   }
 }
 
@@ -224,13 +215,12 @@ export function layoutOlderForm(data: OlderSheetData, opts: OlderLayoutOptions):
         };
       }
       if (comp) {
-        const s = placeComputed(b, row, col, comp, printed, f === 'count' ? 'count' : 'amount', {
-          numFmt: fmt,
-          key: keyName,
-          valuesOnly,
-          dash: '-',
-        });
-        shown.set(`${k}.${f}`, s);
+        const base = { numFmt: fmt, style: 'computed' as const, key: keyName };
+        const typed = typedUnlessFormula(comp, printed, f === 'count' ? 'count' : 'amount', '-');
+        if (typed) b.put(row, col, { ...base, value: typed.value });
+        else if (valuesOnly) b.put(row, col, { ...base, value: comp.result });
+        else b.put(row, col, { ...base, formula: comp.formula, result: comp.result });
+        shown.set(`${k}.${f}`, typed ? (typeof typed.value === 'number' ? typed.value : null) : (comp.result as number));
       } else {
         const v = printed ?? null;
         b.put(row, col, { value: v, numFmt: fmt, style: 'input', key: keyName });
