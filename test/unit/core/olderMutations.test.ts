@@ -1,0 +1,163 @@
+// The older edition in other layouts: category number and description in one cell or two, plain or circled
+// numbers, the claim name on its own line under 「1. 債権名(債権区分)」 or beside its label, 所属 and 区分 with
+// their values after a colon or in the next cell, blank rows and columns, no merges, values only.
+import fc from 'fast-check';
+import { checkWorkbook } from '../../../src/core/check';
+import type { FormResult } from '../../../src/core/findings';
+import { layoutOlderForm } from '../../../scripts/olderLayout';
+import { olderDataOf } from '../../../scripts/build-fixtures';
+import type { LayoutSheet } from '../../../src/core/layout/sheet';
+import { OLDER_SEEDS } from '../../helpers/forms';
+import { type MCell, type MForm, insertCols, insertRows, shift, toGrid } from '../../helpers/mutator';
+
+function formOf(layout: LayoutSheet): MForm {
+  const cells: MCell[] = [];
+  for (const c of layout.cells) {
+    const value = (c.formula !== undefined ? c.result ?? null : c.value ?? null) as MCell['value'];
+    if (value === null && c.formula === undefined && !c.key) continue;
+    const m: MCell = { row: c.row, col: c.col, value, role: c.key ? 'field' : 'other' };
+    if (c.key) m.key = c.key;
+    if (c.formula !== undefined) m.formula = c.formula;
+    if (c.numFmt !== undefined) m.numFmt = c.numFmt;
+    cells.push(m);
+  }
+  return { cells, merges: layout.merges.map((m) => ({ ...m })) };
+}
+
+interface OlderPlan {
+  categories: 'together' | 'apart' | 'digits' | 'digitsApart' | 'words';
+  name: 'below' | 'beside';
+  colon: 'inline' | 'apart';
+  blankRows: number[];
+  blankCols: number[];
+  merges: boolean;
+  valuesOnly: boolean;
+  top: number;
+  left: number;
+}
+
+const PLAIN: OlderPlan = { categories: 'together', name: 'below', colon: 'apart', blankRows: [], blankCols: [], merges: true, valuesOnly: false, top: 1, left: 1 };
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+
+function mutateOlder(f0: MForm, p: OlderPlan): MForm {
+  let f = f0;
+  // Categories: 「⑤ 執行停止・徴収停止したもの」 as printed; the number in a cell of its own; a plain 5; no number.
+  if (p.categories !== 'together') {
+    const cells: MCell[] = [];
+    for (const c of f.cells) {
+      const m = typeof c.value === 'string' ? /^([①-⑩])\s*(.+)$/s.exec(c.value) : null;
+      if (!m) {
+        cells.push(c);
+        continue;
+      }
+      const n = CIRCLED.indexOf(m[1]!) + 1;
+      if (p.categories === 'apart') cells.push({ ...c, value: m[1]! }, { ...c, col: c.col + 1, value: m[2]! });
+      else if (p.categories === 'digits') cells.push({ ...c, value: `${n} ${m[2]}` });
+      else if (p.categories === 'digitsApart') cells.push({ ...c, value: String(n) }, { ...c, col: c.col + 1, value: m[2]! });
+      else cells.push({ ...c, value: m[2]! });
+    }
+    f = { cells, merges: p.categories === 'apart' || p.categories === 'digitsApart' ? f.merges.filter((m) => !cells.some((c) => c.row === m.top && c.col === m.left && typeof c.value === 'string' && /^([①-⑩]|\d+)$/.test(c.value))) : f.merges };
+  }
+  // The claim name beside a plain 「債権名」 label instead of under the heading.
+  if (p.name === 'beside') {
+    const heading = f.cells.find((c) => c.value === '1. 債権名(債権区分)')!;
+    const name = f.cells.find((c) => c.key === 'older.header.claimName')!;
+    f = {
+      ...f,
+      cells: f.cells.map((c) => (c === heading ? { ...c, value: '1. 債権名' } : c === name ? { ...c, row: heading.row, col: heading.col + 1 } : c)),
+      merges: f.merges.filter((m) => !(m.top === name.row && m.left === name.col) && !(m.top === heading.row && m.left === heading.col)),
+    };
+  }
+  // 「所属 : 福祉局…」 in one cell.
+  if (p.colon === 'inline') {
+    const labels = f.cells.filter((c) => typeof c.value === 'string' && /^(所属|区分) :$/.test(c.value));
+    const drop = new Set<MCell>();
+    const cells = f.cells.map((c) => {
+      if (!labels.includes(c)) return c;
+      const v = f.cells.find((x) => x.row === c.row && x.col === c.col + 1 && x.key)!;
+      drop.add(v);
+      return { ...c, value: `${c.value} ${v.value ?? ''}`, key: v.key };
+    });
+    f = { ...f, cells: cells.filter((c) => !drop.has(c)) };
+  }
+  if (p.valuesOnly) f = { ...f, cells: f.cells.map((c) => { const { formula, ...rest } = c; return formula === undefined ? c : rest; }) };
+  if (!p.merges) f = { ...f, merges: [] };
+  const rows = f.cells.map((c) => c.row);
+  const cols = f.cells.map((c) => c.col);
+  const [top, bottom, left, right] = [Math.min(...rows), Math.max(...rows), Math.min(...cols), Math.max(...cols)];
+  for (const r of [...new Set(p.blankRows.map((x) => top + 1 + Math.floor(x * (bottom - top))))].sort((a, b) => b - a)) f = insertRows(f, r);
+  for (const c of [...new Set(p.blankCols.map((x) => left + 1 + Math.floor(x * (right - left))))].sort((a, b) => b - a)) f = insertCols(f, c);
+  const b = { top: Math.min(...f.cells.map((c) => c.row)), left: Math.min(...f.cells.map((c) => c.col)) };
+  return shift(f, p.top - b.top, p.left - b.left);
+}
+
+const gist = (f: FormResult) => f.findings.map((x) => `${x.rule} ${x.severity} ${[...x.keys].sort().join(',')}`).sort();
+
+function formsOf(sheet: number, p: OlderPlan): FormResult[] {
+  const s = OLDER_SEEDS.find((x) => x.sheet === sheet)!;
+  return checkWorkbook([toGrid(mutateOlder(formOf(layoutOlderForm(olderDataOf(s), { fiscalYear: s.fiscalYear })), p))]).forms;
+}
+
+const SHEETS = OLDER_SEEDS.map((s) => s.sheet);
+const canonical = new Map(SHEETS.map((n) => [n, formsOf(n, PLAIN)[0]!]));
+
+function expectSame(sheet: number, p: OlderPlan): void {
+  const forms = formsOf(sheet, p);
+  expect(forms).toHaveLength(1);
+  const c = canonical.get(sheet)!;
+  const skip = (f: FormResult) => gist(f).filter((g) => !(p.valuesOnly && g.startsWith('VAL-')));
+  expect({ sheet, values: forms[0]!.values }).toEqual({ sheet, values: c.values });
+  expect({ sheet, findings: skip(forms[0]!) }).toEqual({ sheet, findings: skip(c) });
+}
+
+describe('the older edition as printed', () => {
+  it.each(SHEETS)('sheet %i reads its header: the claim name, not the 所属 label beside the heading', (n) => {
+    const s = OLDER_SEEDS.find((x) => x.sheet === n)!;
+    const f = canonical.get(n)!;
+    expect(f.header).toMatchObject({ claimName: s.header.claimName, bureau: s.header.affiliation, claimType: s.header.claimType });
+    expect(f.findings.filter((x) => x.rule === 'REC-PART')).toEqual([]);
+  });
+});
+
+describe.each([
+  ['categories with their number in a cell of its own', { categories: 'apart' }],
+  ['categories numbered 5 with their text', { categories: 'digits' }],
+  ['categories numbered 5 in a cell of its own', { categories: 'digitsApart' }],
+  ['categories by their description alone', { categories: 'words' }],
+  ['the claim name beside its label', { name: 'beside' }],
+  ['所属 and 区分 with their values after the colon', { colon: 'inline' }],
+  ['no merged cells', { merges: false }],
+  ['values only', { valuesOnly: true }],
+  ['blank rows and columns', { blankRows: [0.1, 0.3, 0.5, 0.7, 0.9], blankCols: [0.2, 0.6] }],
+] as [string, Partial<OlderPlan>][])('%s', (_name, change) => {
+  it.each(SHEETS)('sheet %i reads the same', (n) => expectSame(n, { ...PLAIN, ...change }));
+});
+
+describe('combinations', () => {
+  it('reads 300 random layouts of the older sheets the same', () => {
+    const plan: fc.Arbitrary<OlderPlan> = fc.record({
+      categories: fc.constantFrom('together', 'apart', 'digits', 'digitsApart', 'words'),
+      name: fc.constantFrom('below', 'beside'),
+      colon: fc.constantFrom('inline', 'apart'),
+      blankRows: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }),
+      blankCols: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
+      merges: fc.boolean(),
+      valuesOnly: fc.boolean(),
+      top: fc.integer({ min: 0, max: 20 }),
+      left: fc.integer({ min: 0, max: 8 }),
+    }) as fc.Arbitrary<OlderPlan>;
+    fc.assert(fc.property(fc.constantFrom(...SHEETS), plan, (n, p): void => expectSame(n, p)), { numRuns: 300 });
+  });
+
+  it('finds a wrong 整理債権 計 however the categories are written', () => {
+    for (const categories of ['together', 'apart', 'digits', 'digitsApart', 'words'] as const) {
+      const s = OLDER_SEEDS[0]!;
+      const layout = layoutOlderForm(olderDataOf(s), { fiscalYear: s.fiscalYear, valuesOnly: true });
+      const f0 = formOf(layout);
+      const wrong: MForm = { ...f0, cells: f0.cells.map((c) => (c.key === 'older.status.settleSubtotal.amount' && typeof c.value === 'number' ? { ...c, value: c.value + 7 } : c)) };
+      const f = checkWorkbook([toGrid(mutateOlder(wrong, { ...PLAIN, categories }))]).forms[0]!;
+      expect({ categories, found: f.findings.some((x) => x.rule === 'CAT-SUBTOTAL' && x.keys.includes('older.status.settleSubtotal.amount')) }).toEqual({ categories, found: true });
+    }
+  });
+});
