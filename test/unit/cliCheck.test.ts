@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { collectInputs, runCheck, type CheckDeps } from '../../src/cli/check';
-import { main, parseArgv, UsageError } from '../../src/cli/main';
+import { runCheck, type CheckDeps } from '../../src/cli/check';
+import { main } from '../../src/cli/main';
 import type { Finding, WorkbookResult } from '../../src/core/findings';
 import { Grid } from '../../src/core/grid';
 
@@ -103,111 +103,6 @@ async function touch(rel: string, content: string | Buffer = 'x'): Promise<strin
   await fs.writeFile(p, content);
   return p;
 }
-
-describe('argument parsing', () => {
-  const spec = { format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
-
-  test('options, = form, short names and --', () => {
-    expect(parseArgv(['a', '--format', 'json', '-o', 'r.json', 'b', '--', '--c'], spec)).toEqual({
-      options: { format: 'json', output: 'r.json' },
-      positionals: ['a', 'b', '--c'],
-    });
-    expect(parseArgv(['--format=csv', '-h'], spec).options).toEqual({ format: 'csv', help: true });
-  });
-
-  test('unknown options and missing values are usage errors in Japanese', () => {
-    expect(() => parseArgv(['--colour'], spec)).toThrow(new UsageError('不明なオプションです: --colour'));
-    expect(() => parseArgv(['-x'], spec)).toThrow(UsageError);
-    expect(() => parseArgv(['--format'], spec)).toThrow('--format の後に値を指定してください。');
-    expect(() => parseArgv(['--format', '--output', 'x'], spec)).toThrow('--format の後に値を指定してください。');
-    expect(() => parseArgv(['--help=yes'], spec)).toThrow(UsageError);
-  });
-});
-
-describe('main', () => {
-  test('--help and -h print the Japanese usage on stdout', async () => {
-    for (const flag of ['--help', '-h']) {
-      const io = memIO(dir);
-      expect(await main([flag], io)).toBe(0);
-      expect(io.out()).toContain('使い方: mishukin <コマンド>');
-      expect(io.out()).toContain('check');
-      expect(io.err()).toBe('');
-    }
-  });
-
-  test('--version', async () => {
-    const io = memIO(dir);
-    expect(await main(['--version'], io)).toBe(0);
-    expect(io.out()).toMatch(/^mishukin \d+\.\d+\.\d+\n$/);
-  });
-
-  test('no command, unknown command, unknown option: usage on stderr, exit 2', async () => {
-    for (const argv of [[], ['lint'], ['--frobnicate']]) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(2);
-      expect(io.err()).toMatch(/^mishukin: .*(コマンド|オプション)/);
-      expect(io.err()).toContain('使い方:');
-      expect(io.out()).toBe('');
-    }
-  });
-
-  test('check --help and help check', async () => {
-    for (const argv of [['check', '--help'], ['check', '-h'], ['help', 'check']]) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(0);
-      expect(io.out()).toContain('使い方: mishukin check');
-      expect(io.out()).toContain('ファイル,シート,位置,規則,重要度,セル,項目,メッセージ');
-    }
-  });
-
-  test('check usage errors: exit 2 with a Japanese message on stderr', async () => {
-    const cases: [string[], RegExp][] = [
-      [['check'], /ファイルまたはフォルダを指定してください/],
-      [['check', 'a.xlsx', '--bogus'], /不明なオプションです: --bogus/],
-      [['check', 'a.xlsx', '--format'], /--format の後に値を指定してください/],
-      [['check', 'a.xlsx', '--format', 'xml'], /--format には text、json、csv のどれか/],
-      [['check', 'a.xlsx', '--output'], /--output の後に値を指定してください/],
-    ];
-    for (const [argv, msg] of cases) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(2);
-      expect(io.err()).toMatch(msg);
-      expect(io.err()).toContain('使い方: mishukin check');
-      expect(io.out()).toBe('');
-    }
-  });
-});
-
-describe('collecting input files', () => {
-  test('folders are searched recursively in a deterministic order, skipping lock files and node_modules', async () => {
-    await touch('in/b.xlsx');
-    await touch('in/a.xlsm');
-    await touch('in/Z.XLSX');
-    await touch('in/~$a.xlsx');
-    await touch('in/._b.xlsx');
-    await touch('in/notes.txt');
-    await touch('in/old.xls');
-    await touch('in/sub/c.xlsx');
-    await touch('in/node_modules/pkg/d.xlsx');
-    await touch('in/.git/e.xlsx');
-    await touch('single.xlsx');
-    const files = await collectInputs(['in', 'single.xlsx', path.join('in', 'b.xlsx')], dir);
-    expect(files.map((f) => f.display)).toEqual([
-      path.join('in', 'Z.XLSX'),
-      path.join('in', 'a.xlsm'),
-      path.join('in', 'b.xlsx'),
-      path.join('in', 'sub', 'c.xlsx'),
-      'single.xlsx',
-    ]);
-    expect(files.every((f) => f.error === undefined)).toBe(true);
-  });
-
-  test('a missing path becomes a not-found entry', async () => {
-    const [f] = await collectInputs(['nope.xlsx'], dir);
-    expect(f!.error?.code).toBe('not-found');
-    expect(f!.error?.message).toContain('見つかりません');
-  });
-});
 
 describe('check: exit codes and outputs (fake checker)', () => {
   test('0 when no error finding, 1 when some', async () => {

@@ -1,0 +1,93 @@
+// Argument parsing shared by every command: a small tokenizer of options and positionals, then the command's
+// own zod schema. Unknown options, missing values and invalid values are usage errors in Japanese.
+import type { z } from 'zod';
+import { usageError, type CliIO } from './io';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface ParsedArgs {
+  options: Record<string, string | boolean>;
+  positionals: string[];
+}
+
+/** Splits argv into options (per `spec`) and positionals; unknown options and missing values throw UsageError. */
+export function parseArgv(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): ParsedArgs {
+  const options: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  const byShort = new Map(Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    let name: string | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+      if (!Object.prototype.hasOwnProperty.call(spec, name)) throw new UsageError(`不明なオプションです: ${arg}`);
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      name = byShort.get(arg.slice(1));
+      if (name === undefined) throw new UsageError(`不明なオプションです: ${arg}`);
+    } else {
+      positionals.push(arg);
+      continue;
+    }
+
+    const shown = arg.startsWith('--') ? `--${name}` : arg;
+    if (spec[name]!.type === 'boolean') {
+      if (inline !== undefined) throw new UsageError(`${shown} には値を付けません。`);
+      options[name] = true;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next.length > 1)) {
+        throw new UsageError(`${shown} の後に値を指定してください。`);
+      }
+      value = next;
+      i++;
+    }
+    if (value === '') throw new UsageError(`${shown} の値が空です。`);
+    options[name] = value;
+  }
+  return { options, positionals };
+}
+
+/** Tokenizes argv and validates it with the command's schema (positionals under `paths`); throws UsageError. */
+export function parseCommandArgs<T>(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, schema: z.ZodType<T>): T {
+  const { options, positionals } = parseArgv(argv, spec);
+  const parsed = schema.safeParse({ ...options, paths: positionals });
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
+  return parsed.data;
+}
+
+/** parseCommandArgs for a command's entry: on a usage error, writes it with the command's usage and returns null. */
+export function readCommandArgs<T>(
+  argv: readonly string[],
+  io: CliIO,
+  usage: string,
+  spec: Readonly<Record<string, OptionSpec>>,
+  schema: z.ZodType<T>,
+): T | null {
+  try {
+    return parseCommandArgs(argv, spec, schema);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      usageError(io, err.message, usage);
+      return null;
+    }
+    throw err;
+  }
+}
