@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: 'ブックの調査書を検査する', load: async () => (await import('./check')).runCheck },
   rate: { summary: '達成状況の評価(A・B1・B2・—)を数値から提案する', load: async () => (await import('./rate')).runRate },
   formulas: { summary: '計算欄に計算式どおりの数式を入れたコピーを作る', load: async () => (await import('./formulas')).runFormulas },
+  report: { summary: '提出された調査書から取りまとめブック(一覧・指摘事項・所属別集計)を作る', load: async () => (await import('./report')).runReport },
 };
 
 export function version(): string {
@@ -57,6 +58,7 @@ ${list}
   mishukin check 調査書.xlsx
   mishukin check 提出フォルダ --format csv --output 結果.csv
   mishukin formulas 調査書.xlsx --output 調査書_数式入り.xlsx
+  mishukin report 提出フォルダ --output 取りまとめ.xlsx
 `;
 }
 

@@ -2,6 +2,9 @@
 // A crafted name could otherwise move the cursor, clear the screen, retitle the window (ESC, CSI and OSC
 // sequences, C1 controls such as U+009B), ring the bell, overwrite the line (CR) or reorder what is shown
 // (bidi overrides such as U+202E). Every command passes such text through here before printing it.
+import { displayWidth } from '../core/text/width';
+
+export { displayWidth };
 
 /** Line breaks of every kind, and TAB: shown as one space so the text stays on its line. */
 const BREAKS = /\r\n|[\t\n\v\f\r\u0085\u2028\u2029]/g;
@@ -28,26 +31,6 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u
 /** Serialized JSON with those characters written as \uXXXX escapes: the same data, safe to print. */
 export function terminalSafeJson(json: string): string {
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** East Asian wide and fullwidth characters take two columns of a terminal. */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return w;
 }
 
 /** The end of a text that fits in `width` columns, with "…" in front when cut (a path's end says the most). */

@@ -19,6 +19,7 @@ import type { WritePlan } from '../../src/core/plan/writePlan';
 import { isDash } from '../../src/core/text/normalize';
 import { printedAt, showsPrinted, wrongOnTheSheet } from '../helpers/formulaFixtures';
 import { CURRENT_SEEDS, seed, seedLayout } from '../helpers/forms';
+import { requireSoffice, writeProfile } from '../helpers/soffice';
 
 const execFileAsync = promisify(execFile);
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -26,27 +27,6 @@ const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const STALE = -987654321;
 
 jest.setTimeout(180_000);
-
-function findSoffice(): string | null {
-  const candidates = [process.env['SOFFICE'], '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'];
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'soffice'));
-  return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
-}
-
-/** A fresh LibreOffice profile that recalculates every formula of an .xlsx on load (OOXMLRecalcMode 0 = always). */
-function writeProfile(dir: string): string {
-  fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${dir.split(path.sep).map(encodeURIComponent).join('/')}`;
-}
 
 function currentForms(grids: readonly Grid[]): CurrentForm[] {
   return recogniseWorkbook(grids).forms.filter((f: Form): f is CurrentForm => f.edition === 'current');
@@ -76,13 +56,7 @@ const cases: Case[] = [];
 const recalculated = new Map<string, Grid[]>();
 
 beforeAll(async () => {
-  const soffice = findSoffice();
-  if (!soffice) {
-    throw new Error(
-      'LibreOffice (soffice) が見つかりません。このテストには Debian パッケージ libreoffice-calc-nogui が必要です' +
-        '(apt-get install libreoffice-calc-nogui)。LibreOffice (soffice) not found: install the Debian package libreoffice-calc-nogui.',
-    );
-  }
+  const soffice = requireSoffice();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mishukin-lo-'));
   const inDir = path.join(work, 'in');
   const outDir = path.join(work, 'out');

@@ -32,7 +32,7 @@ function headerValue(header: Record<string, string | null>, field: string): stri
 }
 
 /** "調査書!R12" → "R12" under its own form (the sheet is on the form's line); other sheets stay named. */
-function shortCell(cell: string, sheet: string): string {
+export function shortCell(cell: string, sheet: string): string {
   for (const prefix of [`${sheet}!`, `'${sheet.replace(/'/g, "''")}'!`]) {
     if (cell.startsWith(prefix)) return cell.slice(prefix.length);
   }
