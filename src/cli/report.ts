@@ -36,7 +36,7 @@ export const REPORT_USAGE = `使い方: mishukin report <ファイルまたは�
   --format xlsx|csv|json 出力形式(既定: --output の拡張子から、なければ xlsx)
       csv   一覧を 1 行 1 調査書で。UTF-8(BOM 付き)、= + - @ で始まる文字列は数式にならないよう無害化
       json  {"forms":[…],"findings":[…],"summary":{"byBureau","byClaimType","total"},"unreadable":[…]}
-  --jobs, -j N           同時に読むファイルの数(既定: この機械のコア数)
+  --jobs, -j N           同時に読むファイルの数(既定: この機械のコア数。ただしファイル 50 件につき 1 つまで)
   --force                出力ファイルがすでにあるときに上書きします
   --help, -h             この説明を表示します
 
@@ -125,7 +125,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     import('./report/words'),
   ]);
   const progress = new Progress(io.stderr, '取りまとめ中', inputs.length, { rate: true });
-  const files = await reviewAll(inputs, { jobs: args.jobs ?? defaultJobs(), onDone: (n, f) => progress.update(n, f.display) });
+  const files = await reviewAll(inputs, { jobs: args.jobs ?? defaultJobs(inputs.length), onDone: (n, f) => progress.update(n, f.display) });
   const data = buildReport(files);
 
   try {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readErrorInfo, type InputFile } from '../inputs';
-import { reviewFile, type ReviewedFile } from './review';
+import type { ReviewedFile } from './review';
 
 export interface ReviewTask {
   index: number;
@@ -21,9 +21,16 @@ export interface ReviewReply {
 /** The compiled worker next to this module; absent when running from the TypeScript sources (jest, ts-node). */
 const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
 
-/** The machine's cores: the default of --jobs. */
-export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+/**
+ * A worker's start (loading exceljs and the core into a fresh thread, compiling them again) costs about as much CPU
+ * as reading a few dozen workbooks: a second worker pays for itself only beyond this many workbooks per worker.
+ */
+const FILES_PER_WORKER = 50;
+
+/** The default of --jobs: the machine's cores, but no more workers than the folder keeps busy. */
+export function defaultJobs(files: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** Whether worker threads can run here (the compiled CLI); otherwise every job runs in this thread. */
@@ -44,6 +51,8 @@ export async function reviewAll(inputs: readonly InputFile[], opts: ReviewOption
 }
 
 async function reviewHere(inputs: readonly InputFile[], opts: ReviewOptions): Promise<ReviewedFile[]> {
+  // Loaded here only: with workers, this thread never reads a workbook itself.
+  const { reviewFile } = await import('./review');
   const out: ReviewedFile[] = [];
   for (const input of inputs) {
     out.push(await reviewFile(input));
