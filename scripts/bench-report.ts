@@ -83,7 +83,9 @@ async function child(script: string, cwd: string): Promise<Run> {
   const wrapped = `
     const t0 = performance.now();
     Promise.resolve().then(async () => { ${script} }).then(() => {
-      process.stderr.write('\\nBENCH ' + JSON.stringify({ seconds: (performance.now() - t0) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+      const u = process.resourceUsage();
+      const cpuSeconds = (u.userCPUTime + u.systemCPUTime) / 1e6;
+      process.stderr.write('\\nBENCH ' + JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpuSeconds, maxRssMiB: u.maxRSS / 1024 }) + '\\n');
     });`;
   const { stderr } = await execFileAsync(process.execPath, ['-e', wrapped], { cwd, maxBuffer: 64 * MiB }).catch((e: { stderr: string }) => e);
   const m = /BENCH (\{.*\})/.exec(stderr);

@@ -1,7 +1,7 @@
 // Argument parsing shared by every command: a small tokenizer of options and positionals, then the command's
 // own zod schema. Unknown options, missing values and invalid values are usage errors in Japanese.
 import type { z } from 'zod';
-import { usageError, type CliIO } from './io';
+import { EXIT_OK, usageError, type CliIO } from './io';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -73,21 +73,30 @@ export function parseCommandArgs<T>(argv: readonly string[], spec: Readonly<Reco
   return parsed.data;
 }
 
-/** parseCommandArgs for a command's entry: on a usage error, writes it with the command's usage and returns null. */
-export function readCommandArgs<T>(
-  argv: readonly string[],
-  io: CliIO,
-  usage: string,
-  spec: Readonly<Record<string, OptionSpec>>,
-  schema: z.ZodType<T>,
-): T | null {
+/** What a command accepts, and what it says when it is given no file or folder. */
+export interface CommandSpec<T> {
+  usage: string;
+  options: Readonly<Record<string, OptionSpec>>;
+  schema: z.ZodType<T>;
+  noPaths: string;
+}
+
+/**
+ * A command's arguments; or, when there is nothing to run, the exit code after writing what is due: the usage for
+ * --help (0), or a usage error with the command's usage (2).
+ */
+export function commandArgs<T extends { help: boolean; paths: string[] }>(argv: readonly string[], io: CliIO, spec: CommandSpec<T>): T | number {
+  let args: T;
   try {
-    return parseCommandArgs(argv, spec, schema);
+    args = parseCommandArgs(argv, spec.options, spec.schema);
   } catch (err) {
-    if (err instanceof UsageError) {
-      usageError(io, err.message, usage);
-      return null;
-    }
+    if (err instanceof UsageError) return usageError(io, err.message, spec.usage);
     throw err;
   }
+  if (args.help) {
+    io.stdout.write(spec.usage);
+    return EXIT_OK;
+  }
+  if (args.paths.length === 0) return usageError(io, spec.noPaths, spec.usage);
+  return args;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { WorkbookResult } from '../core/findings';
 import type { Grid } from '../core/grid';
-import { readCommandArgs } from './args';
+import { commandArgs } from './args';
 import { formatCsv } from './format/csv';
 import { formatJson } from './format/json';
 import type { CheckReport, FileReport } from './format/report';
@@ -77,13 +77,8 @@ async function checkOne(input: InputFile, deps: CheckDeps): Promise<FileReport> 
 }
 
 export async function runCheck(argv: string[], io: CliIO, deps?: Partial<CheckDeps>): Promise<number> {
-  const args = readCommandArgs(argv, io, CHECK_USAGE, OPTION_SPEC, CheckArgs);
-  if (args === null) return EXIT_USAGE;
-  if (args.help) {
-    io.stdout.write(CHECK_USAGE);
-    return EXIT_OK;
-  }
-  if (args.paths.length === 0) return usageError(io, '検査するファイルまたはフォルダを指定してください。', CHECK_USAGE);
+  const args = commandArgs(argv, io, { usage: CHECK_USAGE, options: OPTION_SPEC, schema: CheckArgs, noPaths: '検査するファイルまたはフォルダを指定してください。' });
+  if (typeof args === 'number') return args;
 
   const outputAbs = args.output === undefined ? undefined : path.resolve(io.cwd, args.output);
   if (outputAbs !== undefined && /\.(xls[xmb]?|xlt[xm]?)$/i.test(outputAbs)) {

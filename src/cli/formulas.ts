@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Grid } from '../core/grid';
 import type { Form } from '../core/model/form';
 import type { WritePlan } from '../core/plan/writePlan';
-import { readCommandArgs } from './args';
+import { commandArgs } from './args';
 import { ioError, readErrorInfo, sameFile } from './inputs';
 import { EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
 import { exists, writeNewData } from './output';
@@ -74,14 +74,9 @@ async function loadDeps(): Promise<FormulasDeps> {
 }
 
 export async function runFormulas(argv: string[], io: CliIO): Promise<number> {
-  const args = readCommandArgs(argv, io, FORMULAS_USAGE, OPTION_SPEC, FormulasArgs);
-  if (args === null) return EXIT_USAGE;
-  if (args.help) {
-    io.stdout.write(FORMULAS_USAGE);
-    return EXIT_OK;
-  }
-  const input = args.paths[0];
-  if (input === undefined) return usageError(io, '数式を入れるブック(.xlsx)を指定してください。', FORMULAS_USAGE);
+  const args = commandArgs(argv, io, { usage: FORMULAS_USAGE, options: OPTION_SPEC, schema: FormulasArgs, noPaths: '数式を入れるブック(.xlsx)を指定してください。' });
+  if (typeof args === 'number') return args;
+  const input = args.paths[0]!;
   if (args.output === undefined) {
     return usageError(io, '--output で書き出すファイルを指定してください(入力ファイルには書き込みません)。', FORMULAS_USAGE);
   }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { Form } from '../core/model/form';
 import type { FormGuide } from '../core/rating';
 import { EDITION_JA } from '../core/messages';
-import { readCommandArgs } from './args';
+import { commandArgs } from './args';
 import { fiscalYearText } from './format/text';
 import { collectInputs, withWorkbook, type FileErrorInfo } from './inputs';
-import { EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
+import { EXIT_OK, EXIT_USAGE, warn, type CliIO } from './io';
 import { printable, terminalSafeJson } from './terminal';
 
 export const RATE_USAGE = `使い方: mishukin rate <ファイルまたはフォルダ…> [--format text|json]
@@ -74,13 +74,8 @@ function formatText(files: RateFile[]): string {
 }
 
 export async function runRate(argv: string[], io: CliIO): Promise<number> {
-  const args = readCommandArgs(argv, io, RATE_USAGE, OPTION_SPEC, RateArgs);
-  if (args === null) return EXIT_USAGE;
-  if (args.help) {
-    io.stdout.write(RATE_USAGE);
-    return EXIT_OK;
-  }
-  if (args.paths.length === 0) return usageError(io, '対象のファイルまたはフォルダを指定してください。', RATE_USAGE);
+  const args = commandArgs(argv, io, { usage: RATE_USAGE, options: OPTION_SPEC, schema: RateArgs, noPaths: '対象のファイルまたはフォルダを指定してください。' });
+  if (typeof args === 'number') return args;
 
   const [{ readWorkbookFile }, { recogniseWorkbook }, { guideForm }] = await Promise.all([
     import('../adapters/xlsx/readWorkbook'),

@@ -3,7 +3,7 @@
 // compiled into one workbook (一覧, 指摘事項, 所属別集計, 読めなかったファイル) or CSV / JSON. Inputs are only read.
 import * as path from 'node:path';
 import { z } from 'zod';
-import { readCommandArgs } from './args';
+import { commandArgs } from './args';
 import { collectInputs, inputAt, ioError } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
 import { exists, writeNew, writeNewData } from './output';
@@ -80,13 +80,8 @@ function formatOf(output: string | undefined): Format | undefined {
 }
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
-  const args = readCommandArgs(argv, io, REPORT_USAGE, OPTION_SPEC, ReportArgs);
-  if (args === null) return EXIT_USAGE;
-  if (args.help) {
-    io.stdout.write(REPORT_USAGE);
-    return EXIT_OK;
-  }
-  if (args.paths.length === 0) return usageError(io, '取りまとめるファイルまたはフォルダを指定してください。', REPORT_USAGE);
+  const args = commandArgs(argv, io, { usage: REPORT_USAGE, options: OPTION_SPEC, schema: ReportArgs, noPaths: '取りまとめるファイルまたはフォルダを指定してください。' });
+  if (typeof args === 'number') return args;
 
   const byExtension = formatOf(args.output);
   const format = args.format ?? byExtension ?? 'xlsx';

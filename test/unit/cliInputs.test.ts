@@ -1,23 +1,10 @@
 // Finding the workbooks under the files and folders a command is given.
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { collectInputs } from '../../src/cli/inputs';
+import { useTempDir } from '../helpers/tempDir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mishukin-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function touch(rel: string, content: string | Buffer = 'x'): Promise<string> {
-  const p = path.join(dir, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
+const tmp = useTempDir('mishukin-cli-');
+const touch = (rel: string, content?: string | Buffer) => tmp.touch(rel, content);
 
 describe('collecting input files', () => {
   test('folders are searched recursively in a deterministic order, skipping lock files and node_modules', async () => {
@@ -32,7 +19,7 @@ describe('collecting input files', () => {
     await touch('in/node_modules/pkg/d.xlsx');
     await touch('in/.git/e.xlsx');
     await touch('single.xlsx');
-    const files = await collectInputs(['in', 'single.xlsx', path.join('in', 'b.xlsx')], dir);
+    const files = await collectInputs(['in', 'single.xlsx', path.join('in', 'b.xlsx')], tmp.path);
     expect(files.map((f) => f.display)).toEqual([
       path.join('in', 'Z.XLSX'),
       path.join('in', 'a.xlsm'),
@@ -44,7 +31,7 @@ describe('collecting input files', () => {
   });
 
   test('a missing path becomes a not-found entry', async () => {
-    const [f] = await collectInputs(['nope.xlsx'], dir);
+    const [f] = await collectInputs(['nope.xlsx'], tmp.path);
     expect(f!.error?.code).toBe('not-found');
     expect(f!.error?.message).toContain('見つかりません');
   });

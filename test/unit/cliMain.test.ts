@@ -1,18 +1,10 @@
 // The command line itself: option parsing shared by every command, dispatch, --help and --version.
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { parseArgv, UsageError } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
 import { memIO } from '../helpers/memIO';
+import { useTempDir } from '../helpers/tempDir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mishukin-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('mishukin-cli-');
 
 describe('argument parsing', () => {
   const spec = { format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -37,7 +29,7 @@ describe('argument parsing', () => {
 describe('main', () => {
   test('--help and -h print the Japanese usage on stdout', async () => {
     for (const flag of ['--help', '-h']) {
-      const io = memIO(dir);
+      const io = memIO(tmp.path);
       expect(await main([flag], io)).toBe(0);
       expect(io.out()).toContain('使い方: mishukin <コマンド>');
       expect(io.out()).toContain('check');
@@ -46,14 +38,14 @@ describe('main', () => {
   });
 
   test('--version', async () => {
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await main(['--version'], io)).toBe(0);
     expect(io.out()).toMatch(/^mishukin \d+\.\d+\.\d+\n$/);
   });
 
   test('no command, unknown command, unknown option: usage on stderr, exit 2', async () => {
     for (const argv of [[], ['lint'], ['--frobnicate']]) {
-      const io = memIO(dir);
+      const io = memIO(tmp.path);
       expect(await main(argv, io)).toBe(2);
       expect(io.err()).toMatch(/^mishukin: .*(コマンド|オプション)/);
       expect(io.err()).toContain('使い方:');
@@ -63,7 +55,7 @@ describe('main', () => {
 
   test('check --help and help check', async () => {
     for (const argv of [['check', '--help'], ['check', '-h'], ['help', 'check']]) {
-      const io = memIO(dir);
+      const io = memIO(tmp.path);
       expect(await main(argv, io)).toBe(0);
       expect(io.out()).toContain('使い方: mishukin check');
       expect(io.out()).toContain('ファイル,シート,位置,規則,重要度,セル,項目,メッセージ');
@@ -79,7 +71,7 @@ describe('main', () => {
       [['check', 'a.xlsx', '--output'], /--output の後に値を指定してください/],
     ];
     for (const [argv, msg] of cases) {
-      const io = memIO(dir);
+      const io = memIO(tmp.path);
       expect(await main(argv, io)).toBe(2);
       expect(io.err()).toMatch(msg);
       expect(io.err()).toContain('使い方: mishukin check');

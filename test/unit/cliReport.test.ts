@@ -2,36 +2,18 @@
 // batch's own findings; every form is one row of 一覧, every finding one row of 指摘事項, the sums add up, every file
 // that gave no form is listed; CSV and JSON say the same for other systems.
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { main } from '../../src/cli/main';
 import { EDITION_JA, SEVERITY_JA } from '../../src/core/messages';
 import { fiscalYearLabel } from '../../src/core/text/fiscalYear';
 import { memIO } from '../helpers/memIO';
+import { CheckJson } from '../helpers/checkJson';
+import { useTempDir } from '../helpers/tempDir';
 import { MIXED_FORMS, MIXED_UNREAD, readReport, writeMixedFolder, type SheetRows } from '../helpers/reportFolder';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-const CheckJson = z.object({
-  files: z.array(
-    z.object({
-      file: z.string(),
-      error: z.object({ code: z.string(), message: z.string() }).nullable(),
-      forms: z.array(
-        z.object({
-          sheet: z.string(),
-          anchor: z.string(),
-          edition: z.enum(['current', 'older']),
-          fiscalYear: z.number().nullable(),
-          header: z.record(z.string(), z.string().nullable()),
-          values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-          findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), cells: z.array(z.string()), message: z.string() })),
-        }),
-      ),
-    }),
-  ),
-});
 
 /** The rows of a sheet's first table as objects keyed by the heading (its lines joined by a space). */
 function records(sheet: SheetRows): Record<string, string | number | null>[] {
@@ -45,13 +27,7 @@ function records(sheet: SheetRows): Record<string, string | number | null>[] {
   return out;
 }
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mishukin-report-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('mishukin-report-');
 
 describe('the examples: the report says what check says', () => {
   let check: z.infer<typeof CheckJson>;
@@ -64,7 +40,7 @@ describe('the examples: the report says what check says', () => {
     await main(['check', 'examples', '--format', 'json'], checked);
     check = CheckJson.parse(JSON.parse(checked.out()));
     const io = memIO(ROOT);
-    const out = path.join(dir, 'report.xlsx');
+    const out = path.join(tmp.path, 'report.xlsx');
     code = await main(['report', 'examples', '-o', out, '--jobs', '1'], io);
     err = io.err();
     book = await readReport(out);
@@ -119,7 +95,7 @@ describe('the examples: the report says what check says', () => {
   });
 
   test('一覧 links: the file and the form, relative to the report, with the sheet and cell', () => {
-    const rel = path.relative(dir, path.join(ROOT, 'examples', 'current', 'sheet-01.xlsx')).split(path.sep).join('/');
+    const rel = path.relative(tmp.path, path.join(ROOT, 'examples', 'current', 'sheet-01.xlsx')).split(path.sep).join('/');
     const row = book['一覧']!.formulas[1]!;
     expect(row[0]).toBe(`HYPERLINK("${rel}","${path.join('examples', 'current', 'sheet-01.xlsx')}")`);
     expect(row[1]).toBe(`HYPERLINK("${rel}#'014 馬淵生活館館室使用料'!B2","014 馬淵生活館館室使用料")`);
@@ -148,11 +124,11 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
   let err: string;
 
   beforeEach(async () => {
-    await writeMixedFolder(dir);
-    const io = memIO(dir);
+    await writeMixedFolder(tmp.path);
+    const io = memIO(tmp.path);
     code = await main(['report', '提出', '-o', '取りまとめ.xlsx', '--jobs', '1'], io);
     err = io.err();
-    book = await readReport(path.join(dir, '取りまとめ.xlsx'));
+    book = await readReport(path.join(tmp.path, '取りまとめ.xlsx'));
   });
 
   test('一覧: the five forms by path, the batch problems flagged on the right rows', () => {
@@ -219,7 +195,7 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
   });
 
   test('csv: 一覧 with the CSV rules of check (BOM, CRLF, neutralised text, numbers as numbers)', async () => {
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     await main(['report', '提出', '--format', 'csv', '--jobs', '1'], io);
     const csv = io.out();
     expect(csv.startsWith('\uFEFFファイル,シート,位置,所属,')).toBe(true);
@@ -235,16 +211,16 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
     const { seedLayout, setKey } = await import('../helpers/forms');
     const { writeWorkbook } = await import('../../src/adapters/xlsx/writeWorkbook');
     const evil = setKey(seedLayout(1), 'header.claimName', '=HYPERLINK("http://example.invalid","x")');
-    await fs.writeFile(path.join(dir, 'evil.xlsx'), await writeWorkbook([{ name: '調査書', layout: evil }]));
-    const io = memIO(dir);
+    await fs.writeFile(path.join(tmp.path, 'evil.xlsx'), await writeWorkbook([{ name: '調査書', layout: evil }]));
+    const io = memIO(tmp.path);
     await main(['report', 'evil.xlsx', '--format', 'csv'], io);
     expect(io.out()).toContain(`"'=HYPERLINK(""http://example.invalid"",""x"")"`);
   });
 
   test('json: forms, findings, sums and unreadable files', async () => {
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     await main(['report', '提出', '-o', 'r.json', '--jobs', '1'], io);
-    const doc = JSON.parse(await fs.readFile(path.join(dir, 'r.json'), 'utf8')) as {
+    const doc = JSON.parse(await fs.readFile(path.join(tmp.path, 'r.json'), 'utf8')) as {
       forms: { file: string; status: string; batch: string[] }[];
       findings: { rule: string }[];
       summary: { byBureau: { label: string; sheets: number }[]; total: { sheets: number; needing: number } };
@@ -263,7 +239,7 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
 
 describe('report: usage, safety of the inputs, progress', () => {
   beforeEach(async () => {
-    await writeMixedFolder(dir);
+    await writeMixedFolder(tmp.path);
   });
 
   test.each([
@@ -275,45 +251,45 @@ describe('report: usage, safety of the inputs, progress', () => {
     [['report', '提出', '-o', 'r.xlsx', '--jobs', 'many'], /--jobs には 1 以上の整数/],
     [['report', '提出', '-o', path.join('提出', '財政局', '056_市税.xlsx')], /--output に入力ファイル/],
   ])('%j is a usage error (exit 2, nothing written)', async (argv, message) => {
-    const before = await fs.readdir(dir);
-    const io = memIO(dir);
+    const before = await fs.readdir(tmp.path);
+    const io = memIO(tmp.path);
     expect(await main(argv, io)).toBe(2);
     expect(io.err()).toMatch(message);
     expect(io.err()).toContain('使い方: mishukin report');
-    expect(await fs.readdir(dir)).toEqual(before);
+    expect(await fs.readdir(tmp.path)).toEqual(before);
   });
 
   test('an existing report is replaced only with --force, and never one inside the folder being compiled', async () => {
-    expect(await main(['report', '提出', '-o', 'r.xlsx', '--jobs', '1'], memIO(dir))).toBe(2);
-    const io = memIO(dir);
+    expect(await main(['report', '提出', '-o', 'r.xlsx', '--jobs', '1'], memIO(tmp.path))).toBe(2);
+    const io = memIO(tmp.path);
     expect(await main(['report', '提出', '-o', 'r.xlsx', '--jobs', '1'], io)).toBe(2);
     expect(io.err()).toContain('すでにあります。上書きするときは --force');
-    const before = await fs.stat(path.join(dir, 'r.xlsx'));
-    const forced = memIO(dir);
+    const before = await fs.stat(path.join(tmp.path, 'r.xlsx'));
+    const forced = memIO(tmp.path);
     await main(['report', '提出', '-o', 'r.xlsx', '--force', '--jobs', '1'], forced);
     expect(forced.err()).toMatch(/ファイル 7 件/);
-    expect((await fs.stat(path.join(dir, 'r.xlsx'))).ino).not.toBe(before.ino);
-    expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await fs.stat(path.join(tmp.path, 'r.xlsx'))).ino).not.toBe(before.ino);
+    expect((await fs.readdir(tmp.path)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     // A returned sheet is never overwritten, --force or not.
     const sheet = path.join('提出', '財政局', '057_使用料.xlsx');
-    const data = await fs.readFile(path.join(dir, sheet));
-    const inside = memIO(dir);
+    const data = await fs.readFile(path.join(tmp.path, sheet));
+    const inside = memIO(tmp.path);
     expect(await main(['report', '提出', '-o', sheet, '--force'], inside)).toBe(2);
     expect(inside.err()).toContain('--output に入力ファイル');
-    expect(await fs.readFile(path.join(dir, sheet))).toEqual(data);
+    expect(await fs.readFile(path.join(tmp.path, sheet))).toEqual(data);
   });
 
   test('progress on a TTY only, with the count, the rate and the file', async () => {
-    const tty = memIO(dir, { stderrTTY: true });
+    const tty = memIO(tmp.path, { stderrTTY: true });
     await main(['report', '提出', '-o', 'r.xlsx', '--jobs', '1'], tty);
     expect(tty.err()).toMatch(/取りまとめ中 7\/7\(\d+\.\d 件\/秒\): /);
-    const pipe = memIO(dir);
+    const pipe = memIO(tmp.path);
     await main(['report', '提出', '-o', 'r2.xlsx', '--jobs', '1'], pipe);
     expect(pipe.err()).not.toContain('取りまとめ中');
   });
 
   test('--help', async () => {
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await main(['report', '--help'], io)).toBe(0);
     expect(io.out()).toContain('BATCH-DUPLICATE');
     expect(io.out()).toContain('--jobs');

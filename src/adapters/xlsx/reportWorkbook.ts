@@ -82,7 +82,7 @@ const MAX_FORMULA_TEXT = 255;
 /** The report's font size (pt): a little under Excel's 11, so that a wide list stays readable on A4. */
 const FONT_SIZE = 10;
 /** Height of one line of text at FONT_SIZE (pt), Japanese glyphs included. */
-const LINE_HEIGHT = 13.5;
+const LINE_HEIGHT = 14.5;
 /** Headings take two or three lines (most are two: a name and its unit). */
 const HEAD_LINES = { min: 2, max: 3 };
 /** A wrapped cell taller than this many lines is cut (Excel's limit is 409 pt; a finding is never that long). */
@@ -138,8 +138,9 @@ function setContent(cell: ExcelJS.Cell, content: { value: ReportValue; formula?:
 
 /** Lines a text takes in a column of `width` units when wrapped (Excel does not size rows itself on opening). */
 function linesIn(text: string, width: number): number {
-  // One width unit holds about one digit (half a Japanese character) of the default font.
-  const room = Math.max(width, 1);
+  // One width unit holds about one digit (half a Japanese character); less the cell's padding, and rather a line too
+  // many than a line cut off.
+  const room = Math.max(width - 2, 1);
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
@@ -154,17 +155,40 @@ function rowHeight(columns: readonly ReportColumn[], cells: readonly CellInput[]
   return lines > 1 ? Math.min(lines, MAX_LINES) * LINE_HEIGHT : undefined;
 }
 
-function styleCell(cell: ExcelJS.Cell, column: ReportColumn | undefined, input: CellInput, isLink: boolean, bold: boolean): void {
-  const format = column?.format ?? 'text';
-  const numFmt = NUM_FMT[format];
-  if (numFmt) cell.numFmt = numFmt;
-  cell.border = BOX;
-  cell.alignment = format === 'wrap' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
-  cell.font = { size: FONT_SIZE, ...(isLink ? LINK_FONT : {}), ...(bold ? { bold: true } : {}) };
-  if (isCell(input) && input.tone) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TONE_FILL[input.tone] } };
+const TOTAL_RULE: ExcelJS.Border = { style: 'double', color: { argb: 'FF595959' } };
+
+/**
+ * One style object per kind of cell, shared by every cell of that kind: exceljs recognises a style object it has
+ * seen (a WeakMap) instead of serialising the style of each cell again, which is most of the cost of a long report.
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf(format: ColumnFormat, tone: Tone | undefined, isLink: boolean, total: boolean): Partial<ExcelJS.Style> {
+  const id = `${format}|${tone ?? ''}|${isLink}|${total}`;
+  let style = STYLES.get(id);
+  if (!style) {
+    style = {
+      border: total ? { ...BOX, top: TOTAL_RULE } : BOX,
+      alignment: format === 'wrap' ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
+      font: { size: FONT_SIZE, ...(isLink ? LINK_FONT : {}), ...(total ? { bold: true } : {}) },
+      ...(NUM_FMT[format] ? { numFmt: NUM_FMT[format] } : {}),
+      ...(tone ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: TONE_FILL[tone] } } } : {}),
+    };
+    STYLES.set(id, style);
+  }
+  return style;
 }
 
-function writeRow(ws: ExcelJS.Worksheet, at: RowPlace, columns: readonly ReportColumn[], cells: readonly CellInput[], bold = false): void {
+const NOTE_STYLE: Partial<ExcelJS.Style> = { font: { size: FONT_SIZE } };
+
+const HEAD_STYLE: Partial<ExcelJS.Style> = {
+  font: { size: FONT_SIZE, bold: true },
+  fill: HEAD_FILL,
+  border: BOX,
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+};
+
+function writeRow(ws: ExcelJS.Worksheet, at: RowPlace, columns: readonly ReportColumn[], cells: readonly CellInput[], total = false): void {
   const row = ws.getRow(at.r);
   const height = rowHeight(columns, cells);
   if (height !== undefined) row.height = height;
@@ -172,9 +196,8 @@ function writeRow(ws: ExcelJS.Worksheet, at: RowPlace, columns: readonly ReportC
     const cell = row.getCell(i + 1);
     const content = cellContent(input, at);
     setContent(cell, content);
-    styleCell(cell, columns[i], input, content.isLink, bold);
+    cell.style = styleOf(columns[i]?.format ?? 'text', isCell(input) ? input.tone : undefined, content.isLink, total);
   });
-  if (bold) for (let i = 1; i <= cells.length; i++) row.getCell(i).border = { ...BOX, top: { style: 'double', color: { argb: 'FF595959' } } };
   row.commit();
 }
 
@@ -185,10 +208,7 @@ function writeHeading(ws: ExcelJS.Worksheet, rowNo: number, columns: readonly Re
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { size: FONT_SIZE, bold: true };
-    cell.fill = HEAD_FILL;
-    cell.border = BOX;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.style = HEAD_STYLE;
   });
   row.commit();
 }
@@ -226,7 +246,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, op
   for (const note of sheet.notes ?? []) {
     const row = ws.getRow(rowNo++);
     row.getCell(1).value = note;
-    row.getCell(1).font = { size: FONT_SIZE };
+    row.getCell(1).style = NOTE_STYLE;
     row.commit();
   }
   // A print area keeps the notes' overflow out of an extra column of pages.
