@@ -66,7 +66,7 @@ export function parseArgv(argv: readonly string[], spec: Readonly<Record<string,
 }
 
 /** Tokenizes argv and validates it with the command's schema (positionals under `paths`); throws UsageError. */
-export function parseCommandArgs<T>(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, schema: z.ZodType<T>): T {
+function parseCommandArgs<T>(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>, schema: z.ZodType<T>): T {
   const { options, positionals } = parseArgv(argv, spec);
   const parsed = schema.safeParse({ ...options, paths: positionals });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');

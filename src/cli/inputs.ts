@@ -117,7 +117,7 @@ export async function inputAt(inputs: readonly InputFile[], output: string): Pro
   return undefined;
 }
 
-export type Outcome<T> = { error: FileErrorInfo; value: null } | { error: null; value: T };
+type Outcome<T> = { error: FileErrorInfo; value: null } | { error: null; value: T };
 
 /** Reads one input and runs `use` on its grids; a missing file, a read failure or a crash becomes the file's error. */
 export async function withWorkbook<T>(

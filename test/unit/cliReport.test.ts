@@ -191,7 +191,7 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
   test('exit 2 (a file could not be read), the reason on stderr, and the summary line', () => {
     expect(code).toBe(2);
     expect(err).toContain(`mishukin: ${MIXED_UNREAD[1].file}: `);
-    expect(err).toMatch(/取りまとめ: ファイル 7 件、調査書 5 件\(要修正 2・要確認 2・問題なし 1\)、読めなかったファイル 2 件。取りまとめ\.xlsx に書き出しました/);
+    expect(err).toMatch(/取りまとめ: ファイル 7 件、調査書 5 件\(要修正 2・要確認 2・問題なし 1\)、読めなかったファイル 2 件\(\d+\.\d 秒、\d+\.\d 件\/秒\)。取りまとめ\.xlsx に書き出しました。$/m);
   });
 
   test('csv: 一覧 with the CSV rules of check (BOM, CRLF, neutralised text, numbers as numbers)', async () => {
@@ -199,6 +199,7 @@ describe('a mixed folder: good, broken, not a form, the same claim twice, two ye
     await main(['report', '提出', '--format', 'csv', '--jobs', '1'], io);
     const csv = io.out();
     expect(csv.startsWith('\uFEFFファイル,シート,位置,所属,')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(',評価 過年度,評価 現年度,評価 合計,');
     const lines = csv.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(1 + MIXED_FORMS.length + 1);

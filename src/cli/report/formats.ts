@@ -12,10 +12,11 @@ function plain(c: CellInput): string | number | null {
   return typeof c === 'object' && c !== null ? c.value : c;
 }
 
-/** One line per form, with 一覧's headings and values (paths as shown, no links). */
+/** One line per form, with 一覧's headings (on one line) and values (paths as shown, no links). */
 export function reportCsv(data: ReportData): string {
   const table = listTable(data, null);
-  return csvDocument([csvLine(table.columns.map((c) => c.header)), ...table.rows.map((r) => csvLine(r.map(plain)))]);
+  const head = table.columns.map((c) => c.header.replace(/\n/g, ' '));
+  return csvDocument([csvLine(head), ...table.rows.map((r) => csvLine(r.map(plain)))]);
 }
 
 export function reportJson(data: ReportData): string {

@@ -49,7 +49,7 @@ function claimTypeLabel(raw: string | null | undefined): string {
   return t ? CLAIM_TYPE_JA[t] : tidy(raw);
 }
 
-export function statusOf(errors: number, warnings: number): Status {
+function statusOf(errors: number, warnings: number): Status {
   return errors > 0 ? STATUS.error : warnings > 0 ? STATUS.warning : STATUS.ok;
 }
 

@@ -34,7 +34,7 @@ export function defaultJobs(files: number): number {
 }
 
 /** Whether worker threads can run here (the compiled CLI); otherwise every job runs in this thread. */
-export function workersAvailable(): boolean {
+function workersAvailable(): boolean {
   return existsSync(WORKER_SCRIPT);
 }
 

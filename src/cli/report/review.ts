@@ -104,7 +104,7 @@ function reviewForm(result: FormResult, form: Form | undefined): ReviewedForm {
 }
 
 /** checkWorkbook's result, each form with its figures and rating guide. */
-export function reviewGrids(grids: readonly Grid[]): { forms: ReviewedForm[]; notForms: NotAForm[] } {
+function reviewGrids(grids: readonly Grid[]): { forms: ReviewedForm[]; notForms: NotAForm[] } {
   const result = checkWorkbook(grids);
   // The guide needs the recognised forms, which checkWorkbook does not hand out: recognise again (a small part of
   // the cost of reading the file) rather than rebuild the check, so the result stays exactly `check`'s.

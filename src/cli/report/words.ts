@@ -128,9 +128,9 @@ export interface SummaryCounts {
 
 export function summaryLine(c: SummaryCounts, written: string | null, seconds: number): string {
   const rate = seconds > 0 ? `、${(c.files / seconds).toFixed(1)} 件/秒` : '';
-  const where = written === null ? '' : `${written} に書き出しました`;
   return (
     `取りまとめ: ファイル ${c.files} 件、調査書 ${c.forms} 件(${STATUS.error} ${c.error}・${STATUS.warning} ${c.warning}・${STATUS.ok} ${c.ok})、` +
-    `読めなかったファイル ${c.unread} 件。${where}(${seconds.toFixed(1)} 秒${rate})。`
+    `読めなかったファイル ${c.unread} 件(${seconds.toFixed(1)} 秒${rate})。` +
+    (written === null ? '' : `${written} に書き出しました。`)
   );
 }
