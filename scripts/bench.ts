@@ -2,11 +2,13 @@
 import { benchCore } from './bench-core';
 import { benchFormulas } from './bench-formulas';
 import { benchPane } from './bench-pane';
+import { benchReport } from './bench-report';
 
 async function run(): Promise<void> {
   await benchCore();
   await benchFormulas();
   await benchPane();
+  await benchReport();
 }
 
 run().catch((e: unknown) => {

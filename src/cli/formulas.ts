@@ -6,9 +6,11 @@ import { z } from 'zod';
 import type { Grid } from '../core/grid';
 import type { Form } from '../core/model/form';
 import type { WritePlan } from '../core/plan/writePlan';
-import { ioError, readErrorInfo, sameFile } from './check';
-import { clean } from './format/text';
-import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
+import { commandArgs } from './args';
+import { ioError, readErrorInfo, sameFile } from './inputs';
+import { EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
+import { exists, writeNewData } from './output';
+import { printable, printableLines } from './terminal';
 
 export const FORMULAS_USAGE = `使い方: mishukin formulas <入力.xlsx> --output <出力.xlsx> [--force]
 
@@ -43,13 +45,6 @@ const FormulasArgs = z.object({
 });
 export type FormulasArgs = z.infer<typeof FormulasArgs>;
 
-export function parseFormulasArgs(argv: readonly string[]): FormulasArgs {
-  const { options, positionals } = parseArgv(argv, OPTION_SPEC);
-  const parsed = FormulasArgs.safeParse({ ...options, paths: positionals });
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
-  return parsed.data;
-}
-
 /** What `formulas` needs from the outside world, loaded lazily (exceljs and the core only when needed). */
 interface FormulasDeps {
   readWorkbook(data: Buffer, fileName: string): Promise<Grid[]>;
@@ -78,39 +73,10 @@ async function loadDeps(): Promise<FormulasDeps> {
   };
 }
 
-export async function exists(p: string): Promise<boolean> {
-  return fs.lstat(p).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Writes next to the target first, then links (no overwrite) or renames (--force) it into place. */
-export async function writeNew(target: string, data: Buffer, overwrite: boolean): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  await fs.writeFile(tmp, data, { flag: 'wx' });
-  try {
-    if (overwrite) await fs.rename(tmp, target);
-    else await fs.link(tmp, target);
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
-}
-
 export async function runFormulas(argv: string[], io: CliIO): Promise<number> {
-  let args: FormulasArgs;
-  try {
-    args = parseFormulasArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) return usageError(io, err.message, FORMULAS_USAGE);
-    throw err;
-  }
-  if (args.help) {
-    io.stdout.write(FORMULAS_USAGE);
-    return EXIT_OK;
-  }
-  const input = args.paths[0];
-  if (input === undefined) return usageError(io, '数式を入れるブック(.xlsx)を指定してください。', FORMULAS_USAGE);
+  const args = commandArgs(argv, io, { usage: FORMULAS_USAGE, options: OPTION_SPEC, schema: FormulasArgs, noPaths: '数式を入れるブック(.xlsx)を指定してください。' });
+  if (typeof args === 'number') return args;
+  const input = args.paths[0]!;
   if (args.output === undefined) {
     return usageError(io, '--output で書き出すファイルを指定してください(入力ファイルには書き込みません)。', FORMULAS_USAGE);
   }
@@ -132,12 +98,12 @@ export async function runFormulas(argv: string[], io: CliIO): Promise<number> {
     const st = await fs.stat(inAbs);
     if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
     if (st.size > deps.maxFileBytes) {
-      io.stderr.write(`mishukin: ${clean(input)}: ファイルが大きすぎます(上限 ${Math.round(deps.maxFileBytes / 2 ** 20)} MB)。\n`);
+      warn(io, input, `ファイルが大きすぎます(上限 ${Math.round(deps.maxFileBytes / 2 ** 20)} MB)。`);
       return EXIT_USAGE;
     }
     data = await fs.readFile(inAbs);
   } catch (err) {
-    io.stderr.write(`mishukin: ${clean(input)}: ${ioError(err, 'ファイル').message}\n`);
+    warn(io, input, ioError(err, 'ファイル').message);
     return EXIT_USAGE;
   }
 
@@ -145,31 +111,32 @@ export async function runFormulas(argv: string[], io: CliIO): Promise<number> {
   try {
     forms = deps.recognise(await deps.readWorkbook(data, input));
   } catch (err) {
-    io.stderr.write(`mishukin: ${clean(input)}: ${readErrorInfo(err).message}\n`);
+    warn(io, input, readErrorInfo(err).message);
     return EXIT_USAGE;
   }
   const plans: WritePlan[] = [];
   for (const form of forms) {
     const plan = deps.plan(form);
     if (plan) plans.push(plan);
-    else io.stderr.write(`mishukin: シート「${clean(form.sheet)}」${form.anchor} は旧様式の調査書のため、数式は入れません。\n`);
+    else warn(io, `シート「${form.sheet}」${form.anchor} は旧様式の調査書のため、数式は入れません。`);
   }
   if (plans.length === 0) {
-    io.stderr.write(`mishukin: ${clean(input)} に調査書(現行様式)が見つかりませんでした。何も書き出していません。\n`);
+    warn(io, `${input} に調査書(現行様式)が見つかりませんでした。何も書き出していません。`);
     return EXIT_USAGE;
   }
 
-  io.stdout.write(plans.map((p) => deps.render(p)).join('\n'));
+  // The preview quotes sheet names and cell contents of someone else's workbook.
+  io.stdout.write(printableLines(plans.map((p) => deps.render(p)).join('\n')));
   let out: Buffer;
   try {
     out = await deps.writeCopy(data, plans);
-    await writeNew(outAbs, out, args.force);
+    await writeNewData(outAbs, out, args.force);
   } catch (err) {
     const detail = err instanceof Error ? `(詳細: ${err.message})` : '';
-    io.stderr.write(`mishukin: ${clean(args.output)} に書き出せませんでした${detail}。\n`);
+    warn(io, `${args.output} に書き出せませんでした${detail}。`);
     return EXIT_USAGE;
   }
   const n = plans.reduce((s, p) => s + p.writes.length, 0);
-  io.stdout.write(`\n${clean(args.output)} に書き出しました(数式を入れたセル ${n} 個)。\n`);
+  io.stdout.write(`\n${printable(args.output)} に書き出しました(数式を入れたセル ${n} 個)。\n`);
   return EXIT_OK;
 }

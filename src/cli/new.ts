@@ -2,8 +2,9 @@
 // new workbook. The year is read here; the form comes from the core's plan; the file is written at the edge.
 import { z } from 'zod';
 import { planNewForm, readYear, renderSheetPlan, type NewSheetPlan } from '../core/plan/sheetPlan';
-import { clean } from './format/text';
-import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
+import { parseArgv, UsageError } from './args';
+import { EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
+import { printable } from './terminal';
 import { outputProblem, writePlannedWorkbook } from './newWorkbook';
 
 export const NEW_USAGE = `使い方: mishukin new --year <年度> --output <出力.xlsx> [--protect] [--force]
@@ -74,11 +75,11 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   if ('problem' in y) return usageError(io, y.problem, NEW_USAGE);
   const problem = await outputProblem(io, args.output, args.force);
   if (problem) return usageError(io, problem, NEW_USAGE);
-  if (y.note) io.stderr.write(`mishukin: ${y.note}\n`);
+  if (y.note) warn(io, y.note);
 
   const plan: NewSheetPlan = planNewForm({ fiscalYear: y.year, protect: args.protect });
   io.stdout.write(renderSheetPlan(plan));
   if (!(await writePlannedWorkbook(io, args.output, [plan], args.force))) return EXIT_USAGE;
-  io.stdout.write(`\n${clean(args.output)} に書き出しました。\n`);
+  io.stdout.write(`\n${printable(args.output)} に書き出しました。\n`);
   return EXIT_OK;
 }

@@ -2,10 +2,9 @@
 // existing file without --force, and whole (written beside the target first, then moved into place).
 import * as path from 'node:path';
 import type { NewSheetPlan } from '../core/plan/sheetPlan';
-import { sameFile } from './check';
-import { clean } from './format/text';
-import { exists, writeNew } from './formulas';
-import type { CliIO } from './main';
+import { sameFile } from './inputs';
+import { warn, type CliIO } from './io';
+import { exists, writeNewData } from './output';
 
 /** Why the output cannot be written, in Japanese; null when it can. */
 export async function outputProblem(io: CliIO, output: string, force: boolean, input?: string): Promise<string | null> {
@@ -23,11 +22,11 @@ export async function writePlannedWorkbook(io: CliIO, output: string, plans: rea
   try {
     const { writeWorkbook } = await import('../adapters/xlsx/writeWorkbook');
     const data = await writeWorkbook(plans.map((p) => ({ name: p.sheet, layout: p.layout })));
-    await writeNew(path.resolve(io.cwd, output), data, force);
+    await writeNewData(path.resolve(io.cwd, output), data, force);
     return true;
   } catch (err) {
     const detail = err instanceof Error ? `(詳細: ${err.message})` : '';
-    io.stderr.write(`mishukin: ${clean(output)} に書き出せませんでした${detail}。\n`);
+    warn(io, `${output} に書き出せませんでした${detail}。`);
     return false;
   }
 }

@@ -2,12 +2,13 @@
 // numbers say each column's code should be, with the reasons, beside what is printed.
 import { z } from 'zod';
 import type { Form } from '../core/model/form';
-import { collectInputs, readErrorInfo } from './check';
-import type { FileErrorInfo } from './format/report';
-import { clean, fiscalYearText } from './format/text';
-import { EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
 import type { FormGuide } from '../core/rating';
 import { EDITION_JA } from '../core/messages';
+import { commandArgs } from './args';
+import { fiscalYearText } from './format/text';
+import { collectInputs, withWorkbook, type FileErrorInfo } from './inputs';
+import { EXIT_OK, EXIT_USAGE, warn, type CliIO } from './io';
+import { printable, terminalSafeJson } from './terminal';
 
 export const RATE_USAGE = `使い方: mishukin rate <ファイルまたはフォルダ…> [--format text|json]
 
@@ -23,6 +24,8 @@ export const RATE_USAGE = `使い方: mishukin rate <ファイルまたはフォ
 
 終了コード: 0 正常、2 使い方の誤り・読み込めないファイルあり
 `;
+
+const OPTION_SPEC = { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const RateArgs = z.object({
   format: z.enum(['text', 'json'], { error: '--format には text か json を指定してください。' }).default('text'),
@@ -48,21 +51,21 @@ const OLDER_COLUMN_JA: Record<string, string> = { total: '合計(現年度+過�
 function formatText(files: RateFile[]): string {
   const lines: string[] = [];
   for (const f of files) {
-    lines.push(`■ ${clean(f.file)}`);
+    lines.push(`■ ${printable(f.file)}`);
     if (f.error) {
       lines.push(`  読み込めません: ${f.error.message}`, '');
       continue;
     }
     if (f.forms.length === 0) lines.push('  調査書の様式が見つかりませんでした。');
     for (const form of f.forms) {
-      lines.push(`  様式: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${EDITION_JA[form.edition]} ・ ${fiscalYearText(form.fiscalYear)}`);
+      lines.push(`  様式: シート「${printable(form.sheet)}」 ${form.anchor} ・ ${EDITION_JA[form.edition]} ・ ${fiscalYearText(form.fiscalYear)}`);
       const names = form.edition === 'current' ? COLUMN_JA : OLDER_COLUMN_JA;
       for (const [col, g] of Object.entries(form.columns)) {
         const proposed = g.proposed === null ? '判断できません' : g.proposed.split('|').join(' または ');
-        const printed = g.printed === null ? '(空欄)' : clean(g.printed);
+        const printed = g.printed === null ? '(空欄)' : printable(g.printed);
         const agree = g.proposed !== null && g.printed !== null && g.proposed.split('|').includes(g.printed.trim().toUpperCase()) ? ' ✓' : '';
         lines.push(`    ${names[col]}: 提案 ${proposed} / 記入 ${printed}${agree}`);
-        for (const r of g.reasons) lines.push(`      ${clean(r)}`);
+        for (const r of g.reasons) lines.push(`      ${printable(r)}`);
       }
     }
     lines.push('');
@@ -71,21 +74,8 @@ function formatText(files: RateFile[]): string {
 }
 
 export async function runRate(argv: string[], io: CliIO): Promise<number> {
-  let args: z.infer<typeof RateArgs>;
-  try {
-    const { options, positionals } = parseArgv(argv, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    const parsed = RateArgs.safeParse({ ...options, paths: positionals });
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
-    args = parsed.data;
-  } catch (err) {
-    if (err instanceof UsageError) return usageError(io, err.message, RATE_USAGE);
-    throw err;
-  }
-  if (args.help) {
-    io.stdout.write(RATE_USAGE);
-    return EXIT_OK;
-  }
-  if (args.paths.length === 0) return usageError(io, '対象のファイルまたはフォルダを指定してください。', RATE_USAGE);
+  const args = commandArgs(argv, io, { usage: RATE_USAGE, options: OPTION_SPEC, schema: RateArgs, noPaths: '対象のファイルまたはフォルダを指定してください。' });
+  if (typeof args === 'number') return args;
 
   const [{ readWorkbookFile }, { recogniseWorkbook }, { guideForm }] = await Promise.all([
     import('../adapters/xlsx/readWorkbook'),
@@ -96,18 +86,10 @@ export async function runRate(argv: string[], io: CliIO): Promise<number> {
   const inputs = await collectInputs(args.paths, io.cwd);
   const files: RateFile[] = [];
   for (const input of inputs) {
-    if (input.error) {
-      files.push({ file: input.display, error: input.error, forms: [] });
-      continue;
-    }
-    try {
-      const { forms } = recogniseWorkbook(await readWorkbookFile(input.absolute));
-      files.push({ file: input.display, error: null, forms: forms.map(toForm) });
-    } catch (err) {
-      files.push({ file: input.display, error: readErrorInfo(err), forms: [] });
-    }
+    const { error, value } = await withWorkbook(input, (f) => readWorkbookFile(f), (grids) => recogniseWorkbook(grids).forms.map(toForm));
+    files.push({ file: input.display, error, forms: value ?? [] });
   }
-  io.stdout.write(args.format === 'json' ? `${JSON.stringify({ files }, null, 2)}\n` : formatText(files));
-  if (inputs.length === 0) io.stderr.write('mishukin: 対象の .xlsx / .xlsm ファイルが見つかりませんでした。\n');
+  io.stdout.write(args.format === 'json' ? `${terminalSafeJson(JSON.stringify({ files }, null, 2))}\n` : formatText(files));
+  if (inputs.length === 0) warn(io, '対象の .xlsx / .xlsm ファイルが見つかりませんでした。');
   return inputs.length === 0 || files.some((f) => f.error) ? EXIT_USAGE : EXIT_OK;
 }

@@ -7,9 +7,10 @@ import type { Form } from '../core/model/form';
 import type { NewSheetPlan } from '../core/plan/sheetPlan';
 import type { RolloverOptions, RolloverResult } from '../core/plan/rolloverPlan';
 import type { Grid } from '../core/grid';
-import { readErrorInfo } from './check';
-import { clean } from './format/text';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgv, UsageError, usageError, type CliIO } from './main';
+import { commandArgs } from './args';
+import { readErrorInfo } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
+import { printable, printableLines } from './terminal';
 import { outputProblem, writePlannedWorkbook } from './newWorkbook';
 import * as path from 'node:path';
 
@@ -54,13 +55,6 @@ const RolloverArgs = z.object({
 });
 export type RolloverArgs = z.infer<typeof RolloverArgs>;
 
-export function parseRolloverArgs(argv: readonly string[]): RolloverArgs {
-  const { options, positionals } = parseArgv(argv, OPTION_SPEC);
-  const parsed = RolloverArgs.safeParse({ ...options, paths: positionals });
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '引数が正しくありません。');
-  return parsed.data;
-}
-
 /** The core's part, loaded on demand (so --help does not load exceljs or the checks). */
 interface RolloverDeps {
   readWorkbookFile(file: string): Promise<Grid[]>;
@@ -95,7 +89,7 @@ function planAll(forms: readonly Form[], deps: RolloverDeps, args: RolloverArgs,
     const r = deps.plan(form, deps.findings(form), { force: args.force, protect: args.protect, taken });
     if ('plan' in r) plans.push(r.plan);
     else {
-      io.stderr.write(`mishukin: ${r.refusal.message.split('\n').map(clean).join('\n  ')}\n`);
+      io.stderr.write(`mishukin: ${printableLines(r.refusal.message).split('\n').join('\n  ')}\n`);
       if (r.refusal.reason === 'errors') refusedForErrors++;
     }
   }
@@ -103,19 +97,9 @@ function planAll(forms: readonly Form[], deps: RolloverDeps, args: RolloverArgs,
 }
 
 export async function runRollover(argv: string[], io: CliIO): Promise<number> {
-  let args: RolloverArgs;
-  try {
-    args = parseRolloverArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) return usageError(io, err.message, ROLLOVER_USAGE);
-    throw err;
-  }
-  if (args.help) {
-    io.stdout.write(ROLLOVER_USAGE);
-    return EXIT_OK;
-  }
-  const input = args.paths[0];
-  if (input === undefined) return usageError(io, '繰り越す調査書のブック(.xlsx)を指定してください。', ROLLOVER_USAGE);
+  const args = commandArgs(argv, io, { usage: ROLLOVER_USAGE, options: OPTION_SPEC, schema: RolloverArgs, noPaths: '繰り越す調査書のブック(.xlsx)を指定してください。' });
+  if (typeof args === 'number') return args;
+  const input = args.paths[0]!;
   if (args.output === undefined) {
     return usageError(io, '--output で書き出すファイルを指定してください(入力ファイルには書き込みません)。', ROLLOVER_USAGE);
   }
@@ -128,7 +112,7 @@ export async function runRollover(argv: string[], io: CliIO): Promise<number> {
   try {
     forms = deps.recognise(await deps.readWorkbookFile(path.resolve(io.cwd, input)));
   } catch (err) {
-    io.stderr.write(`mishukin: ${clean(input)}: ${readErrorInfo(err).message}\n`);
+    warn(io, input, readErrorInfo(err).message);
     return EXIT_USAGE;
   }
   const { plans, refusedForErrors } = planAll(forms, deps, args, io);
@@ -140,11 +124,11 @@ export async function runRollover(argv: string[], io: CliIO): Promise<number> {
     return EXIT_FINDINGS;
   }
   if (plans.length === 0) {
-    io.stderr.write(`mishukin: ${clean(input)} に繰り越せる調査書(現行様式)が見つかりませんでした。何も書き出していません。\n`);
+    warn(io, `${input} に繰り越せる調査書(現行様式)が見つかりませんでした。何も書き出していません。`);
     return EXIT_USAGE;
   }
   io.stdout.write(plans.map((p) => deps.render(p)).join('\n'));
   if (!(await writePlannedWorkbook(io, args.output, plans, args.force))) return EXIT_USAGE;
-  io.stdout.write(`\n${clean(args.output)} に書き出しました(調査書 ${plans.length} 枚)。\n`);
+  io.stdout.write(`\n${printable(args.output)} に書き出しました(調査書 ${plans.length} 枚)。\n`);
   return EXIT_OK;
 }

@@ -314,3 +314,25 @@ export const sheetPlanMessages = {
     `「${text}」は作成できる年度(${fiscalYearLabel(first)}〜${fiscalYearLabel(last)})の範囲外です。`,
   yearBareReiwa: () => '「令和」は令和元年度(2019年度)として扱います(公表された調査書では令和元を「令和」と印字している例があります)。',
 };
+// 取りまとめ (mishukin report): problems of a batch of returned sheets that no single sheet shows (src/core/batch.ts).
+
+export const batchMessages = {
+  duplicate: (bureau: string, claimNo: string, others: string[]) =>
+    `所属「${bureau}」・債権整理番号「${claimNo}」の調査書がほかにもあります(${listLabels(others)})。` +
+    '同じ債権の調査書が重複していないか確認してください(所属別集計には両方とも数えています)。',
+  year: (year: number, usual: number, count: number) =>
+    `この調査書は${fiscalYearLabel(year)}の調査書ですが、取りまとめた調査書の多く(${count}件)は${fiscalYearLabel(usual)}です。` +
+    '別の年度の調査書が混ざっていないか確認してください。',
+  edition: (edition: keyof typeof EDITION_JA, usual: keyof typeof EDITION_JA, count: number) =>
+    `この調査書は${EDITION_JA[edition]}ですが、取りまとめた調査書の多く(${count}件)は${EDITION_JA[usual]}です。` +
+    '古い様式で作られていないか確認してください。',
+  fileName: (numbers: string[], claimNo: string) =>
+    `ファイル名の番号(${numbers.join('・')})と債権整理番号「${claimNo}」が一致しません。` +
+    'ファイル名か債権整理番号の誤り、またはファイルの取り違えがないか確認してください。',
+};
+
+/** The first few labels of a list, then how many more. */
+function listLabels(labels: string[]): string {
+  const shown = 3;
+  return labels.length > shown ? `${labels.slice(0, shown).join('、')} ほか${labels.length - shown}件` : labels.join('、');
+}

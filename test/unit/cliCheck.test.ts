@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
-import { collectInputs, runCheck, type CheckDeps } from '../../src/cli/check';
-import { main, parseArgv, UsageError } from '../../src/cli/main';
+import { runCheck, type CheckDeps } from '../../src/cli/check';
+import { main } from '../../src/cli/main';
 import type { Finding, WorkbookResult } from '../../src/core/findings';
 import { Grid } from '../../src/core/grid';
 
@@ -13,35 +11,9 @@ import { Grid } from '../../src/core/grid';
 // checker through runCheck's deps to control findings exactly.
 
 import { memIO } from '../helpers/memIO';
+import { CheckJson } from '../helpers/checkJson';
+import { useTempDir } from '../helpers/tempDir';
 
-const JsonOut = z.object({
-  files: z.array(
-    z.object({
-      file: z.string(),
-      error: z.object({ code: z.string(), message: z.string() }).nullable(),
-      forms: z.array(
-        z.object({
-          sheet: z.string(),
-          anchor: z.string(),
-          edition: z.enum(['current', 'older']),
-          fiscalYear: z.number().nullable(),
-          header: z.record(z.string(), z.string().nullable()),
-          values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-          findings: z.array(
-            z.object({
-              rule: z.string(),
-              severity: z.enum(['error', 'warning', 'info']),
-              keys: z.array(z.string()),
-              cells: z.array(z.string()),
-              message: z.string(),
-              proposed: z.string().optional(),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
 
 function result(findings: Finding[]): WorkbookResult {
   return {
@@ -89,133 +61,16 @@ async function digest(file: string): Promise<string> {
   return createHash('sha256').update(await fs.readFile(file)).digest('hex');
 }
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mishukin-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function touch(rel: string, content: string | Buffer = 'x'): Promise<string> {
-  const p = path.join(dir, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
-
-describe('argument parsing', () => {
-  const spec = { format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
-
-  test('options, = form, short names and --', () => {
-    expect(parseArgv(['a', '--format', 'json', '-o', 'r.json', 'b', '--', '--c'], spec)).toEqual({
-      options: { format: 'json', output: 'r.json' },
-      positionals: ['a', 'b', '--c'],
-    });
-    expect(parseArgv(['--format=csv', '-h'], spec).options).toEqual({ format: 'csv', help: true });
-  });
-
-  test('unknown options and missing values are usage errors in Japanese', () => {
-    expect(() => parseArgv(['--colour'], spec)).toThrow(new UsageError('不明なオプションです: --colour'));
-    expect(() => parseArgv(['-x'], spec)).toThrow(UsageError);
-    expect(() => parseArgv(['--format'], spec)).toThrow('--format の後に値を指定してください。');
-    expect(() => parseArgv(['--format', '--output', 'x'], spec)).toThrow('--format の後に値を指定してください。');
-    expect(() => parseArgv(['--help=yes'], spec)).toThrow(UsageError);
-  });
-});
-
-describe('main', () => {
-  test('--help and -h print the Japanese usage on stdout', async () => {
-    for (const flag of ['--help', '-h']) {
-      const io = memIO(dir);
-      expect(await main([flag], io)).toBe(0);
-      expect(io.out()).toContain('使い方: mishukin <コマンド>');
-      expect(io.out()).toContain('check');
-      expect(io.err()).toBe('');
-    }
-  });
-
-  test('--version', async () => {
-    const io = memIO(dir);
-    expect(await main(['--version'], io)).toBe(0);
-    expect(io.out()).toMatch(/^mishukin \d+\.\d+\.\d+\n$/);
-  });
-
-  test('no command, unknown command, unknown option: usage on stderr, exit 2', async () => {
-    for (const argv of [[], ['lint'], ['--frobnicate']]) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(2);
-      expect(io.err()).toMatch(/^mishukin: .*(コマンド|オプション)/);
-      expect(io.err()).toContain('使い方:');
-      expect(io.out()).toBe('');
-    }
-  });
-
-  test('check --help and help check', async () => {
-    for (const argv of [['check', '--help'], ['check', '-h'], ['help', 'check']]) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(0);
-      expect(io.out()).toContain('使い方: mishukin check');
-      expect(io.out()).toContain('ファイル,シート,位置,規則,重要度,セル,項目,メッセージ');
-    }
-  });
-
-  test('check usage errors: exit 2 with a Japanese message on stderr', async () => {
-    const cases: [string[], RegExp][] = [
-      [['check'], /ファイルまたはフォルダを指定してください/],
-      [['check', 'a.xlsx', '--bogus'], /不明なオプションです: --bogus/],
-      [['check', 'a.xlsx', '--format'], /--format の後に値を指定してください/],
-      [['check', 'a.xlsx', '--format', 'xml'], /--format には text、json、csv のどれか/],
-      [['check', 'a.xlsx', '--output'], /--output の後に値を指定してください/],
-    ];
-    for (const [argv, msg] of cases) {
-      const io = memIO(dir);
-      expect(await main(argv, io)).toBe(2);
-      expect(io.err()).toMatch(msg);
-      expect(io.err()).toContain('使い方: mishukin check');
-      expect(io.out()).toBe('');
-    }
-  });
-});
-
-describe('collecting input files', () => {
-  test('folders are searched recursively in a deterministic order, skipping lock files and node_modules', async () => {
-    await touch('in/b.xlsx');
-    await touch('in/a.xlsm');
-    await touch('in/Z.XLSX');
-    await touch('in/~$a.xlsx');
-    await touch('in/._b.xlsx');
-    await touch('in/notes.txt');
-    await touch('in/old.xls');
-    await touch('in/sub/c.xlsx');
-    await touch('in/node_modules/pkg/d.xlsx');
-    await touch('in/.git/e.xlsx');
-    await touch('single.xlsx');
-    const files = await collectInputs(['in', 'single.xlsx', path.join('in', 'b.xlsx')], dir);
-    expect(files.map((f) => f.display)).toEqual([
-      path.join('in', 'Z.XLSX'),
-      path.join('in', 'a.xlsm'),
-      path.join('in', 'b.xlsx'),
-      path.join('in', 'sub', 'c.xlsx'),
-      'single.xlsx',
-    ]);
-    expect(files.every((f) => f.error === undefined)).toBe(true);
-  });
-
-  test('a missing path becomes a not-found entry', async () => {
-    const [f] = await collectInputs(['nope.xlsx'], dir);
-    expect(f!.error?.code).toBe('not-found');
-    expect(f!.error?.message).toContain('見つかりません');
-  });
-});
+const tmp = useTempDir('mishukin-cli-');
+const touch = (rel: string, content?: string | Buffer) => tmp.touch(rel, content);
 
 describe('check: exit codes and outputs (fake checker)', () => {
   test('0 when no error finding, 1 when some', async () => {
     await touch('ok.xlsx');
     await touch('bad.xlsx');
-    let io = memIO(dir);
+    let io = memIO(tmp.path);
     expect(await runCheck(['ok.xlsx'], io, fakeDeps({ 'ok.xlsx': [WARNING] }))).toBe(0);
-    io = memIO(dir);
+    io = memIO(tmp.path);
     expect(await runCheck(['ok.xlsx', 'bad.xlsx'], io, fakeDeps({ 'bad.xlsx': [ERROR] }))).toBe(1);
     expect(io.out()).toContain('[TRD-CARRY] B5: 繰越が合いません。');
     expect(io.out()).toMatch(/合計: ファイル 2 件、様式 2 件、エラー 1 件、確認 0 件/);
@@ -223,15 +78,15 @@ describe('check: exit codes and outputs (fake checker)', () => {
 
   test('json output validates against the schema', async () => {
     await touch('a.xlsx');
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await runCheck(['a.xlsx', '--format', 'json'], io, fakeDeps({ 'a.xlsx': [ERROR, WARNING] }))).toBe(1);
-    const parsed = JsonOut.parse(JSON.parse(io.out()));
+    const parsed = CheckJson.parse(JSON.parse(io.out()));
     expect(parsed.files[0]!.forms[0]!.findings.map((f) => f.rule)).toEqual(['TRD-CARRY', 'TRD-MISSING']);
   });
 
   test('csv output has a BOM and one row per finding', async () => {
     await touch('a.xlsx');
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     await runCheck(['a.xlsx', '--format=csv'], io, fakeDeps({ 'a.xlsx': [ERROR, WARNING] }));
     const lines = io.out().split('\r\n').filter(Boolean);
     expect(lines[0]!.startsWith('\uFEFFファイル,')).toBe(true);
@@ -240,15 +95,15 @@ describe('check: exit codes and outputs (fake checker)', () => {
 
   test('--output writes the report to a file and nothing to stdout', async () => {
     await touch('a.xlsx');
-    const io = memIO(dir, { stdoutTTY: true });
+    const io = memIO(tmp.path, { stdoutTTY: true });
     expect(await runCheck(['a.xlsx', '-o', 'out/report.txt'], io, fakeDeps())).toBe(2);
     // The folder does not exist: an I/O error, exit 2, said on stderr.
     expect(io.err()).toContain('書き込めませんでした');
-    await fs.mkdir(path.join(dir, 'out'));
-    const io2 = memIO(dir, { stdoutTTY: true });
+    await fs.mkdir(path.join(tmp.path, 'out'));
+    const io2 = memIO(tmp.path, { stdoutTTY: true });
     expect(await runCheck(['a.xlsx', '-o', 'out/report.txt'], io2, fakeDeps())).toBe(0);
     expect(io2.out()).toBe('');
-    const written = await fs.readFile(path.join(dir, 'out/report.txt'), 'utf8');
+    const written = await fs.readFile(path.join(tmp.path, 'out/report.txt'), 'utf8');
     expect(written).toContain('■ a.xlsx');
     expect(written).not.toContain('\x1b[');
   });
@@ -256,9 +111,9 @@ describe('check: exit codes and outputs (fake checker)', () => {
   test('--output may not be an input file or a workbook', async () => {
     const input = await touch('a.xlsx');
     const before = await digest(input);
-    let io = memIO(dir);
+    let io = memIO(tmp.path);
     expect(await runCheck(['a.xlsx', '--output', 'a.xlsx'], io, fakeDeps())).toBe(2);
-    io = memIO(dir);
+    io = memIO(tmp.path);
     expect(await runCheck(['.', '--output', 'report.XLSM'], io, fakeDeps())).toBe(2);
     expect(io.err()).toContain('--output');
     expect(await digest(input)).toBe(before);
@@ -266,13 +121,13 @@ describe('check: exit codes and outputs (fake checker)', () => {
 
   test('colour only on a TTY and without NO_COLOR', async () => {
     await touch('a.xlsx');
-    const tty = memIO(dir, { stdoutTTY: true });
+    const tty = memIO(tmp.path, { stdoutTTY: true });
     await runCheck(['a.xlsx'], tty, fakeDeps({ 'a.xlsx': [ERROR] }));
     expect(tty.out()).toContain('\x1b[31m');
-    const noColor = memIO(dir, { stdoutTTY: true, env: { NO_COLOR: '1' } });
+    const noColor = memIO(tmp.path, { stdoutTTY: true, env: { NO_COLOR: '1' } });
     await runCheck(['a.xlsx'], noColor, fakeDeps({ 'a.xlsx': [ERROR] }));
     expect(noColor.out()).not.toContain('\x1b[');
-    const pipe = memIO(dir);
+    const pipe = memIO(tmp.path);
     await runCheck(['a.xlsx'], pipe, fakeDeps({ 'a.xlsx': [ERROR] }));
     expect(pipe.out()).not.toContain('\x1b[');
   });
@@ -280,14 +135,14 @@ describe('check: exit codes and outputs (fake checker)', () => {
   test('progress on stderr only when stderr is a TTY and there are several files', async () => {
     await touch('a.xlsx');
     await touch('b.xlsx');
-    const tty = memIO(dir, { stderrTTY: true });
+    const tty = memIO(tmp.path, { stderrTTY: true });
     await runCheck(['a.xlsx', 'b.xlsx'], tty, fakeDeps());
     expect(tty.err()).toContain('検査中 2/2: b.xlsx');
     expect(tty.out()).not.toContain('検査中');
-    const pipe = memIO(dir);
+    const pipe = memIO(tmp.path);
     await runCheck(['a.xlsx', 'b.xlsx'], pipe, fakeDeps());
     expect(pipe.err()).toBe('');
-    const single = memIO(dir, { stderrTTY: true });
+    const single = memIO(tmp.path, { stderrTTY: true });
     await runCheck(['a.xlsx'], single, fakeDeps());
     expect(single.err()).toBe('');
   });
@@ -295,20 +150,20 @@ describe('check: exit codes and outputs (fake checker)', () => {
   test('a missing file: exit 2, others still checked and reported', async () => {
     await touch('a.xlsx');
     const deps = fakeDeps({ 'a.xlsx': [ERROR] });
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await runCheck(['missing.xlsx', 'a.xlsx', '--format', 'json'], io, deps)).toBe(2);
-    const parsed = JsonOut.parse(JSON.parse(io.out()));
+    const parsed = CheckJson.parse(JSON.parse(io.out()));
     expect(parsed.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([
       ['missing.xlsx', 'not-found'],
       ['a.xlsx', null],
     ]);
-    expect(deps.read).toEqual([path.join(dir, 'a.xlsx')]);
+    expect(deps.read).toEqual([path.join(tmp.path, 'a.xlsx')]);
     expect(io.err()).toContain('missing.xlsx');
   });
 
   test('a folder without workbooks: exit 2 with a message', async () => {
-    await fs.mkdir(path.join(dir, 'empty'));
-    const io = memIO(dir);
+    await fs.mkdir(path.join(tmp.path, 'empty'));
+    const io = memIO(tmp.path);
     expect(await runCheck(['empty', '--format', 'json'], io, fakeDeps())).toBe(2);
     expect(io.err()).toContain('見つかりませんでした');
     expect(JSON.parse(io.out())).toEqual({ files: [] });
@@ -316,7 +171,7 @@ describe('check: exit codes and outputs (fake checker)', () => {
 
   test('a checker crash is reported for that file, not thrown', async () => {
     await touch('a.xlsx');
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     const deps: CheckDeps = {
       readWorkbookFile: async () => [],
       checkWorkbook: () => {
@@ -342,11 +197,11 @@ describe('check end to end (real reader, real core)', () => {
     await touch('forms/5-locked.xlsx', ole);
     const before = await digest(full);
 
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     const t0 = Date.now();
     expect(await main(['check', 'forms', '--format', 'json'], io)).toBe(2);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    const parsed = JsonOut.parse(JSON.parse(io.out()));
+    const parsed = CheckJson.parse(JSON.parse(io.out()));
     expect(parsed.files.map((f) => [path.basename(f.file), f.error?.code ?? null])).toEqual([
       ['1-text.xlsx', 'not-zip'],
       ['2-empty.xlsx', 'empty'],
@@ -357,12 +212,12 @@ describe('check end to end (real reader, real core)', () => {
     expect(parsed.files[2]!.forms).toEqual([]);
     for (const f of parsed.files.filter((x) => x.error)) expect(f.error!.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     expect(await digest(full)).toBe(before);
-    expect((await fs.readdir(path.join(dir, 'forms'))).sort()).toHaveLength(5);
+    expect((await fs.readdir(path.join(tmp.path, 'forms'))).sort()).toHaveLength(5);
   });
 
   test('text: a workbook with no form lists its sheets with a reason; exit 0', async () => {
     await touch('memo.xlsx', await realWorkbook({ メモ: [['メモ']], 集計: [[1]] }));
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await main(['check', 'memo.xlsx'], io)).toBe(0);
     expect(io.out()).toContain('調査書の様式が見つかりませんでした。');
     expect(io.out()).toContain('「メモ」');
@@ -371,7 +226,7 @@ describe('check end to end (real reader, real core)', () => {
 
   test('csv: an unreadable file is a FILE-ERROR row', async () => {
     await touch('x.xlsx', 'not a workbook');
-    const io = memIO(dir);
+    const io = memIO(tmp.path);
     expect(await main(['check', 'x.xlsx', '--format', 'csv'], io)).toBe(2);
     const rows = io.out().split('\r\n');
     expect(rows[1]).toMatch(/^x\.xlsx,,,FILE-ERROR,エラー,,,\[not-zip\] /);
@@ -381,7 +236,7 @@ describe('check end to end (real reader, real core)', () => {
   test('real sample forms are recognised and reported in the documented shape', async () => {
     const io = memIO(path.join(__dirname, '..', '..'));
     const code = await main(['check', path.join('examples', 'current'), '--format', 'json'], io);
-    const parsed = JsonOut.parse(JSON.parse(io.out()));
+    const parsed = CheckJson.parse(JSON.parse(io.out()));
     expect(parsed.files.length).toBeGreaterThan(0);
     expect(parsed.files.every((f) => f.error === null)).toBe(true);
     const forms = parsed.files.flatMap((f) => f.forms);

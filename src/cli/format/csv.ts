@@ -21,24 +21,30 @@ export function csvField(field: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function csvRow(fields: readonly string[]): string {
-  return fields.map(csvField).join(',');
+/** One line: text neutralised and quoted, numbers as they are (a number cannot turn into a formula), null blank. */
+export function csvLine(fields: readonly (string | number | null)[]): string {
+  return fields.map((f) => (f === null ? '' : typeof f === 'number' ? String(f) : csvField(f))).join(',');
+}
+
+/** The whole file: a BOM (so Excel detects UTF-8) and CRLF line ends. */
+export function csvDocument(lines: readonly string[]): string {
+  return BOM + lines.join('\r\n') + '\r\n';
 }
 
 export function formatCsv(report: CheckReport): string {
-  const rows: string[] = [csvRow(CSV_HEADER)];
+  const rows: string[] = [csvLine(CSV_HEADER)];
   for (const f of report.files) {
     if (f.error) {
-      rows.push(csvRow([f.file, '', '', FILE_ERROR_RULE, SEVERITY_JA.error, '', '', `[${f.error.code}] ${f.error.message}`]));
+      rows.push(csvLine([f.file, '', '', FILE_ERROR_RULE, SEVERITY_JA.error, '', '', `[${f.error.code}] ${f.error.message}`]));
       continue;
     }
     for (const form of f.result?.forms ?? []) {
       for (const x of form.findings) {
         rows.push(
-          csvRow([f.file, form.sheet, form.anchor, x.rule, SEVERITY_JA[x.severity], x.cells.join(' '), x.keys.join(' '), x.message]),
+          csvLine([f.file, form.sheet, form.anchor, x.rule, SEVERITY_JA[x.severity], x.cells.join(' '), x.keys.join(' '), x.message]),
         );
       }
     }
   }
-  return BOM + rows.join('\r\n') + '\r\n';
+  return csvDocument(rows);
 }

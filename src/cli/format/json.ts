@@ -1,6 +1,7 @@
 // JSON report: {"files":[{"file","error","forms":[{sheet, anchor, edition, fiscalYear, header, values, findings}]}]}.
 // Built field by field so the shape stays exactly as documented whatever else the core adds.
 import type { Finding, FormResult } from '../../core/findings';
+import { terminalSafeJson } from '../terminal';
 import type { CheckReport, FileErrorInfo } from './report';
 
 export interface JsonFinding {
@@ -60,6 +61,7 @@ export function toJsonReport(report: CheckReport): JsonReport {
   };
 }
 
+/** The JSON text; characters a terminal would act on are written as \u escapes (the same data once parsed). */
 export function formatJson(report: CheckReport): string {
-  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+  return terminalSafeJson(JSON.stringify(toJsonReport(report), null, 2)) + '\n';
 }

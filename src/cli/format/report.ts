@@ -1,12 +1,8 @@
 // The results structure the three output formats render: one entry per input file.
 import type { Severity, WorkbookResult } from '../../core/findings';
+import type { FileErrorInfo } from '../inputs';
 
-export interface FileErrorInfo {
-  /** A WorkbookReadError code, or 'not-found' / 'io-error' / 'internal-error' from the CLI itself. */
-  code: string;
-  /** Plain Japanese: what is wrong and what the user can do. */
-  message: string;
-}
+export type { FileErrorInfo };
 
 export interface FileReport {
   /** The path as the user gave it (or as found under a folder they gave). */

@@ -1,6 +1,8 @@
 // Japanese text report: file → form → severity → one line per finding, then a summary line.
 import type { Finding, FormResult } from '../../core/findings';
 import { EDITION_JA } from '../../core/messages';
+import { fiscalYearLabel } from '../../core/text/fiscalYear';
+import { printable } from '../terminal';
 import { SEVERITY_JA, SEVERITY_ORDER, totals, type CheckReport, type FileReport } from './report';
 
 export interface TextOptions {
@@ -14,12 +16,7 @@ const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as cons
 
 /** 2019 → 令和元年度 (2019); 2018 → 平成30年度 (2018). */
 export function fiscalYearText(year: number | null): string {
-  if (year === null) return '年度不明';
-  let era: string;
-  if (year >= 2019) era = `令和${year === 2019 ? '元' : year - 2018}`;
-  else if (year >= 1989) era = `平成${year === 1989 ? '元' : year - 1988}`;
-  else era = String(year);
-  return `${era}年度 (${year})`;
+  return year === null ? '年度不明' : `${fiscalYearLabel(year)} (${year})`;
 }
 
 const HEADER_LABELS: readonly [string, string][] = [
@@ -34,14 +31,8 @@ function headerValue(header: Record<string, string | null>, field: string): stri
   return header[field] ?? header[`header.${field}`] ?? null;
 }
 
-/** Text from someone else's workbook: keep it on one line and free of terminal control codes. */
-export function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
-
 /** "調査書!R12" → "R12" under its own form (the sheet is on the form's line); other sheets stay named. */
-function shortCell(cell: string, sheet: string): string {
+export function shortCell(cell: string, sheet: string): string {
   for (const prefix of [`${sheet}!`, `'${sheet.replace(/'/g, "''")}'!`]) {
     if (cell.startsWith(prefix)) return cell.slice(prefix.length);
   }
@@ -53,9 +44,9 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
   const lines: string[] = [];
 
   const fileBlock = (f: FileReport): void => {
-    lines.push(paint('bold', `■ ${clean(f.file)}`));
+    lines.push(paint('bold', `■ ${printable(f.file)}`));
     if (f.error) {
-      lines.push(`  ${paint('red', '読み込めませんでした')} [${f.error.code}]: ${clean(f.error.message)}`);
+      lines.push(`  ${paint('red', '読み込めませんでした')} [${f.error.code}]: ${printable(f.error.message)}`);
       return;
     }
     const forms = f.result?.forms ?? [];
@@ -64,7 +55,7 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
     forms.forEach((form, i) => formBlock(form, i + 1, forms.length));
     if (notForms.length > 0) {
       lines.push('  様式として認識されなかったシート:');
-      for (const nf of notForms) lines.push(`    「${clean(nf.sheet)}」: ${clean(nf.reason)}`);
+      for (const nf of notForms) lines.push(`    「${printable(nf.sheet)}」: ${printable(nf.reason)}`);
     }
   };
 
@@ -72,11 +63,11 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
     const edition = EDITION_JA[form.edition];
     const label = of > 1 ? `様式 ${n}/${of}` : '様式';
     lines.push(
-      `  ${label}: シート「${clean(form.sheet)}」 ${form.anchor} ・ ${edition} ・ ${fiscalYearText(form.fiscalYear)}`,
+      `  ${label}: シート「${printable(form.sheet)}」 ${form.anchor} ・ ${edition} ・ ${fiscalYearText(form.fiscalYear)}`,
     );
     // Only the header fields the edition has (the older one has no 担当 or 債権整理番号).
     const header = HEADER_LABELS.filter(([k]) => k in form.header).map(
-      ([k, ja]) => `${ja}: ${clean(headerValue(form.header, k) ?? '(空欄)')}`,
+      ([k, ja]) => `${ja}: ${printable(headerValue(form.header, k) ?? '(空欄)')}`,
     );
     lines.push(`    ${header.join(' / ')}`);
     if (form.findings.length === 0) {
@@ -93,9 +84,9 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
 
   const findingLine = (x: Finding, sheet: string): string => {
     const shown = x.cells.map((c) => shortCell(c, sheet));
-    const cells = shown.length > 0 ? ` ${paint('dim', clean(shown.join(' ')))}` : '';
-    const proposed = x.proposed !== undefined ? `(数値から言える評価: ${clean(x.proposed)})` : '';
-    return `${paint(SEVERITY_STYLE[x.severity], `[${x.rule}]`)}${cells}: ${clean(x.message)}${proposed}`;
+    const cells = shown.length > 0 ? ` ${paint('dim', printable(shown.join(' ')))}` : '';
+    const proposed = x.proposed !== undefined ? `(数値から言える評価: ${printable(x.proposed)})` : '';
+    return `${paint(SEVERITY_STYLE[x.severity], `[${x.rule}]`)}${cells}: ${printable(x.message)}${proposed}`;
   };
 
   for (const f of report.files) {
