@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { CheckOptions } from '../core/check';
 import type { WorkbookResult } from '../core/findings';
 import type { Grid } from '../core/grid';
 import { commandArgs } from './args';
@@ -33,6 +34,8 @@ export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフ�
             (重要度はエラー/確認/情報、セルと項目は空白区切り。
              読み込めないファイルは規則 FILE-ERROR の行になります)
   --output, -o ファイル   結果をこのファイルに書きます(既定: 画面に表示)
+  --explain               様式のどのセルを何の欄と認識したか、その根拠と、見つからなかった部分も示します
+                          (text では様式ごとに、json では "recognition" に)
   --help, -h              この説明を表示します
 
 終了コード:
@@ -45,12 +48,14 @@ export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフ�
 const OPTION_SPEC = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  explain: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const CheckArgs = z.object({
   format: z.enum(['text', 'json', 'csv'], { error: '--format には text、json、csv のどれかを指定してください。' }).default('text'),
   output: z.string().min(1).optional(),
+  explain: z.boolean().default(false),
   help: z.boolean().default(false),
   paths: z.array(z.string()),
 });
@@ -59,7 +64,7 @@ export type CheckArgs = z.infer<typeof CheckArgs>;
 /** What `check` needs from the outside world; tests swap these. */
 export interface CheckDeps {
   readWorkbookFile(file: string): Promise<Grid[]>;
-  checkWorkbook(grids: Grid[]): WorkbookResult;
+  checkWorkbook(grids: Grid[], opts?: CheckOptions): WorkbookResult;
 }
 
 async function defaultDeps(): Promise<CheckDeps> {
@@ -71,8 +76,8 @@ async function defaultDeps(): Promise<CheckDeps> {
   return { readWorkbookFile: (f) => readWorkbookFile(f), checkWorkbook };
 }
 
-async function checkOne(input: InputFile, deps: CheckDeps): Promise<FileReport> {
-  const { error, value } = await withWorkbook(input, deps.readWorkbookFile, deps.checkWorkbook);
+async function checkOne(input: InputFile, deps: CheckDeps, opts: CheckOptions): Promise<FileReport> {
+  const { error, value } = await withWorkbook(input, deps.readWorkbookFile, (grids) => deps.checkWorkbook(grids, opts));
   return { file: input.display, error, result: value };
 }
 
@@ -101,7 +106,7 @@ export async function runCheck(argv: string[], io: CliIO, deps?: Partial<CheckDe
   const report: CheckReport = { files: [] };
   for (const [i, input] of inputs.entries()) {
     progress.update(i + 1, input.display);
-    report.files.push(await checkOne(input, fullDeps));
+    report.files.push(await checkOne(input, fullDeps, { explain: args.explain }));
   }
   progress.clear();
 

@@ -20,8 +20,13 @@ function headerOf(form: Form): Record<string, string | null> {
   return out;
 }
 
-export function checkForm(form: Form): FormResult {
-  return {
+export interface CheckOptions {
+  /** Keep recognition's evidence with each result (the `--explain` view). */
+  explain?: boolean;
+}
+
+export function checkForm(form: Form, opts: CheckOptions = {}): FormResult {
+  const result: FormResult = {
     sheet: form.sheet,
     anchor: form.anchor,
     edition: form.edition,
@@ -30,6 +35,8 @@ export function checkForm(form: Form): FormResult {
     values: formValues(form),
     findings: runRules(form),
   };
+  if (opts.explain) result.recognition = { evidence: form.evidence, missing: form.missing };
+  return result;
 }
 
 export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notForms: WorkbookResult['notForms'] } {
@@ -43,7 +50,7 @@ export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notF
   return { forms, notForms };
 }
 
-export function checkWorkbook(grids: readonly Grid[]): WorkbookResult {
+export function checkWorkbook(grids: readonly Grid[], opts: CheckOptions = {}): WorkbookResult {
   const { forms, notForms } = recogniseWorkbook(grids);
-  return { forms: forms.map(checkForm), notForms };
+  return { forms: forms.map((f) => checkForm(f, opts)), notForms };
 }

@@ -1,4 +1,5 @@
 // What a check reports: one finding per problem, with the logical keys and cells involved.
+import type { Evidence, MissingPart } from './model/form';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -30,6 +31,8 @@ export interface FormResult {
   /** Every field read, by logical key: numbers as numbers, text as text, blank as null. */
   values: Record<string, number | string | null>;
   findings: Finding[];
+  /** Why each part was taken where it was, and what could not be found (asked for: `check --explain`). */
+  recognition?: { evidence: Evidence[]; missing: MissingPart[] };
 }
 
 /** A worksheet in which no form was found, with the reason in Japanese. */

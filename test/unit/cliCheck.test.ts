@@ -246,3 +246,24 @@ describe('check end to end (real reader, real core)', () => {
     expect(code).toBe(hasError ? 1 : 0);
   });
 });
+
+describe('check --explain', () => {
+  const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'current', 'sheet-03.xlsx');
+  it('says which cells were taken for which part and why (text)', async () => {
+    const io = memIO(process.cwd());
+    await main(['check', '--explain', EXAMPLE], io);
+    expect(io.out()).toContain('認識の根拠:');
+    expect(io.out()).toMatch(/3\. 区分別の表 [A-Z]+\d+:[A-Z]+\d+: 区分の番号・説明が 17 列並ぶ見出しの行/);
+    expect(io.out()).toMatch(/回収債権 計の列: 見出し「計」、区分の並びの中での位置/);
+  });
+  it('puts the evidence and the parts not found under "recognition" (json), and only when asked', async () => {
+    const io = memIO(process.cwd());
+    await main(['check', '--explain', '--format', 'json', EXAMPLE], io);
+    const form = JSON.parse(io.out()).files[0].forms[0];
+    expect(form.recognition.evidence.some((e: { part: string }) => e.part === '表頭')).toBe(true);
+    expect(form.recognition.missing).toEqual([]);
+    const plain = memIO(process.cwd());
+    await main(['check', '--format', 'json', EXAMPLE], plain);
+    expect(JSON.parse(plain.out()).files[0].forms[0].recognition).toBeUndefined();
+  });
+});

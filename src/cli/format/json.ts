@@ -21,6 +21,8 @@ export interface JsonForm {
   header: Record<string, string | null>;
   values: Record<string, number | string | null>;
   findings: JsonFinding[];
+  /** With --explain only. */
+  recognition?: NonNullable<FormResult['recognition']>;
 }
 
 export interface JsonFile {
@@ -40,7 +42,7 @@ function jsonFinding(f: Finding): JsonFinding {
 }
 
 function jsonForm(f: FormResult): JsonForm {
-  return {
+  const out: JsonForm = {
     sheet: f.sheet,
     anchor: f.anchor,
     edition: f.edition,
@@ -49,6 +51,8 @@ function jsonForm(f: FormResult): JsonForm {
     values: { ...f.values },
     findings: f.findings.map(jsonFinding),
   };
+  if (f.recognition) out.recognition = { evidence: f.recognition.evidence.map((e) => ({ ...e, cells: [...e.cells] })), missing: f.recognition.missing.map((m) => ({ ...m })) };
+  return out;
 }
 
 export function toJsonReport(report: CheckReport): JsonReport {

@@ -70,6 +70,7 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
       ([k, ja]) => `${ja}: ${printable(headerValue(form.header, k) ?? '(空欄)')}`,
     );
     lines.push(`    ${header.join(' / ')}`);
+    if (form.recognition) recognitionBlock(form.recognition);
     if (form.findings.length === 0) {
       lines.push('    指摘はありません。');
       return;
@@ -80,6 +81,12 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
       lines.push(`    ${paint(SEVERITY_STYLE[sev], `${SEVERITY_JA[sev]} ${group.length} 件`)}`);
       for (const finding of group) lines.push(`      ${findingLine(finding, form.sheet)}`);
     }
+  };
+
+  const recognitionBlock = (r: NonNullable<FormResult['recognition']>): void => {
+    lines.push(`    ${paint('dim', '認識の根拠:')}`);
+    for (const e of r.evidence) lines.push(`      ${printable(e.part)} ${paint('dim', printable(e.cells.join(' ')))}: ${printable(e.reason)}`);
+    for (const m of r.missing) lines.push(`      ${printable(m.part)}: 見つかりません(探したもの: ${printable(m.lookedFor)})`);
   };
 
   const findingLine = (x: Finding, sheet: string): string => {
