@@ -5,7 +5,7 @@ import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/g
 import { fileHost } from '../../model/formHost';
 import { present, type CellRef } from '../../model/present';
 import type { ToolKind } from '../FormTools/FormTools.types';
-import type { CheckedFile, FilePaneState } from './FilePane.types';
+import type { CheckedFile, FilePaneProps, FilePaneState } from './FilePane.types';
 
 function shown(v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return '(空欄)';
@@ -42,7 +42,7 @@ async function checkFile(file: File, key: string): Promise<CheckedFile> {
 
 let nextKey = 0;
 
-export function useFilePane(): Omit<FilePaneState, 'classes'> {
+export function useFilePane({ notice }: FilePaneProps): Omit<FilePaneState, 'classes'> {
   const [files, setFiles] = useState<CheckedFile[]>([]);
   const [dragging, setDragging] = useState(false);
   const [selectedFindingId, setSelectedFindingId] = useState<string | null>(null);
@@ -77,6 +77,7 @@ export function useFilePane(): Omit<FilePaneState, 'classes'> {
   };
 
   return {
+    notice,
     files,
     dragging,
     selectedFindingId,

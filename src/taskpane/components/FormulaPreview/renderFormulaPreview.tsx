@@ -54,6 +54,7 @@ export function renderFormulaPreview(state: FormulaPreviewState) {
         write={s.write}
         canWrite={s.canWrite}
         readOnlyNote={READ_ONLY}
+        undoNote={s.undoNote}
         count={s.plan?.writes.length ?? 0}
         onWrite={state.onWrite}
         onUndo={state.onUndo}

@@ -151,6 +151,7 @@ export function renderRatingGuide(state: RatingGuideState) {
         write={s.write}
         canWrite={s.canWrite}
         readOnlyNote={READ_ONLY}
+        undoNote={s.undoNote}
         count={s.preview?.length ?? 0}
         onWrite={state.onWrite}
         onUndo={state.onUndo}

@@ -6,6 +6,7 @@ const { makeStyles } = fluent;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  undoNote: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export function useWriteBarStyles(state: Omit<WriteBarState, 'classes'>): WriteBarState {
