@@ -6,7 +6,7 @@ import { detectHost, type OfficeHost } from '../adapters/excel/officeHost';
 import { createOfficeAdapter } from '../adapters/excel/officeAdapter';
 import type { WorkbookAdapter } from '../adapters/excel/workbookAdapter';
 import { ExcelPane } from './components/ExcelPane/ExcelPane';
-import { LazyFilePane } from './components/FilePane/lazyFilePane';
+import { FilePane } from './components/FilePane/FilePane';
 import { LIVE_QUIET_MS, PaneSession } from './model/paneSession';
 import { hostNotice } from './model/hostNotice';
 
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const pane = adapter ? (
     <ExcelPane session={new PaneSession(adapter, { quietMs: LIVE_QUIET_MS })} />
   ) : (
-    <LazyFilePane notice={hostNotice(host)} />
+    <FilePane notice={hostNotice(host)} />
   );
   createRoot(document.getElementById('root')!).render(<FluentProvider theme={theme}>{pane}</FluentProvider>);
 }

@@ -77,6 +77,16 @@ const ISSUE = (n: number) => `https://github.com/OfficeDev/office-js/issues/${n}
 
 const KEPT: Record<LedgerPlatform, UndoEffect> = { desktop: 'kept', web: 'kept', mac: 'kept' };
 
+/**
+ * What the preview of a write is made from (undoOutlook.ts): the undo facts of the write and of its undo group, as
+ * the ledger's entries below give them. Apart from the entries so that the pane's script carries these few words
+ * and not the whole ledger.
+ */
+export const WRITE_UNDO = {
+  write: { undo: KEPT, beforeUndoSupport: 'cleared' },
+  grouping: { undo: KEPT },
+} as const satisfies Record<string, Pick<LedgerEntry, 'undo' | 'beforeUndoSupport'>>;
+
 /** Reads and UI calls: not in Microsoft's list of calls without undo support, and no report says otherwise. */
 const READ_NOTE = "Not in Microsoft's list of APIs without undo support; no report of a lost undo history found in the office-js tracker.";
 
@@ -108,7 +118,7 @@ export const API_LEDGER = {
   'Excel.RunOptions.mergeUndoGroup': {
     set: 'ExcelApi 1.20',
     kind: 'write',
-    undo: KEPT,
+    ...WRITE_UNDO.grouping,
     paths: ['write'],
     note:
       'Merges the writes of one Excel.run into one undo step; throws UndoNotSupported when a call in the group cannot be undone (Microsoft). ' +
@@ -240,8 +250,7 @@ export const API_LEDGER = {
   'Excel.Range.formulas': {
     set: 'ExcelApi 1.1',
     kind: 'write',
-    undo: KEPT,
-    beforeUndoSupport: 'cleared',
+    ...WRITE_UNDO.write,
     paths: ['write'],
     note:
       'The only write (formulas, ratings, and the pane\'s 元に戻す), made after a preview that says how it is undone. Undoable with ExcelApi 1.20 (not in Microsoft\'s list); ' +

@@ -1,7 +1,7 @@
 // How a write of the pane can be taken back on this Excel, said in the preview before writing: by Excel's own
 // 元に戻す (Ctrl+Z), where the API ledger says the write and its undo grouping keep the undo history on this
 // platform, or by the pane's 元に戻す, which writes every cell's earlier content back.
-import { API_LEDGER, LEDGER_PLATFORMS, type LedgerPlatform } from './apiLedger';
+import { LEDGER_PLATFORMS, WRITE_UNDO, type LedgerPlatform } from './apiLedger';
 import type { ExcelPlatform } from './officeHost';
 
 export interface UndoOutlook {
@@ -30,8 +30,7 @@ function isLedgerPlatform(p: ExcelPlatform): p is LedgerPlatform {
  */
 export function undoOutlook(platform: ExcelPlatform, undoSupport: boolean): UndoOutlook {
   const name = PLATFORM_JA[platform];
-  const write = API_LEDGER['Excel.Range.formulas'];
-  const grouping = API_LEDGER['Excel.RunOptions.mergeUndoGroup'];
+  const { write, grouping } = WRITE_UNDO;
   if (isLedgerPlatform(platform) && undoSupport && write.undo[platform] === 'kept' && grouping.undo[platform] === 'kept') {
     return {
       way: 'excel',

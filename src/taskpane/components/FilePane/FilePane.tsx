@@ -8,4 +8,3 @@ export function FilePane(props: FilePaneProps) {
   return renderFilePane(useFilePaneStyles(useFilePane(props)));
 }
 
-export default FilePane;

@@ -1,5 +1,4 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { WorkbookReadError, readWorkbookBlob } from '../../../adapters/xlsx/readWorkbookBrowser';
 import { recogniseWorkbook } from '../../../core/check';
 import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/grid';
 import { fileHost } from '../../model/formHost';
@@ -25,15 +24,20 @@ function describer(grids: Grid[]): (cell: CellRef) => string {
   };
 }
 
+/** The .xlsx reader is a chunk of its own (and exceljs another), fetched for the first file: Excel's pane never needs them. */
+const loadReader = () => import(/* webpackChunkName: "xlsx" */ '../../../adapters/xlsx/readWorkbookBrowser');
+
 async function checkFile(file: File, key: string): Promise<CheckedFile> {
   const base = { key, name: file.name };
+  let reader: Awaited<ReturnType<typeof loadReader>> | null = null;
   try {
-    const grids = await readWorkbookBlob(file, file.name);
+    reader = await loadReader();
+    const grids = await reader.readWorkbookBlob(file, file.name);
     const { forms, notForms } = recogniseWorkbook(grids);
     return { ...base, status: 'done', forms: forms.map(present), hosts: forms.map(fileHost), notForms, describeCell: describer(grids) };
   } catch (err) {
     const error =
-      err instanceof WorkbookReadError
+      reader && err instanceof reader.WorkbookReadError
         ? err.message
         : `読み込み中に予期しないエラーが起きました(詳細: ${err instanceof Error ? err.message : String(err)})。`;
     return { ...base, status: 'error', error, forms: [], hosts: [], notForms: [], describeCell: describer([]) };
