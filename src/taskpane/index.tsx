@@ -17,8 +17,8 @@ const theme: Theme = {
 };
 
 async function start(): Promise<void> {
+  const host: OfficeHost = await detectHost();
   const testAdapter = __TEST_BUILD__ ? window.mishukinTestAdapter : undefined;
-  const host: OfficeHost = testAdapter ? { kind: 'excel', platform: 'other' } : await detectHost();
   const adapter: WorkbookAdapter | null =
     testAdapter ?? (host.kind === 'excel' ? createOfficeAdapter({ platform: host.platform }) : null);
   const pane = adapter ? (
