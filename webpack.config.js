@@ -220,3 +220,4 @@ module.exports = (env, argv) => {
 module.exports.OUTPUTS = OUTPUTS;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.AddinUrlsPlugin = AddinUrlsPlugin;

@@ -14,7 +14,8 @@ import { memoryWorkbook } from '../test/doubles/memoryWorkbook';
 
 const ROOT = path.join(__dirname, '..');
 const KB = 1024;
-/** The pane's initial JavaScript budget, gzipped: room under the 150 KB target for the features still to come. */
+/** The pane's initial JavaScript, gzipped: the target, and the budget that leaves room for the features to come. */
+const TARGET_KB = 150;
 const BUDGET_KB = 135;
 
 async function build(out: string): Promise<void> {
@@ -45,10 +46,12 @@ async function bundleSizes(): Promise<void> {
       total += size;
       console.log(`  ${src.padEnd(28)} ${fmt(size)}`);
     }
-    console.log(`  total ${fmt(total)} / target ${BUDGET_KB} KB = ${(total / (BUDGET_KB * KB)).toFixed(2)}`);
+    console.log(
+      `  total ${fmt(total)} / budget ${BUDGET_KB} KB = ${(total / (BUDGET_KB * KB)).toFixed(2)} (target ${TARGET_KB} KB = ${(total / (TARGET_KB * KB)).toFixed(2)})`,
+    );
     const lazy: Record<string, string> = {
-      exceljs: 'file mode, when a file is read',
-      filemode: 'file mode (outside Excel) only',
+      xlsx: 'file mode, when a file is read (the .xlsx reader)',
+      exceljs: 'file mode, when a file is read (after the reader)',
       tools: 'when 数式を入れる or 評価ガイド is opened',
     };
     for (const f of readdirSync(out).filter((n) => n.endsWith('.js') && !initial.includes(n))) {

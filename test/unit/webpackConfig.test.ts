@@ -1,7 +1,10 @@
 // The build's settings as webpack.config.js reads them: where office.js comes from (Microsoft's CDN unless
 // OFFICE_JS=bundled) and what the page's CSP then allows, and the origin's form. The built result is inspected in
 // test/browser/build.test.ts.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import webpack from 'webpack';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -54,4 +57,52 @@ test.each([
   [{ ADDIN_ORIGIN: 'http://addin.example.lg.jp' }, /https:\/\//],
 ])('%p is refused with a Japanese reason', (env, expected) => {
   expect(() => configWith(env)).toThrow(expected);
+});
+
+describe('the custom functions’ metadata in the build', () => {
+  // A small build of the metadata step alone: the generator through custom-functions-metadata-plugin (its API, whose
+  // `errors` become build errors; the CLI would exit 0), then the origin put into the help URLs.
+  const { AddinUrlsPlugin } = makeConfig as unknown as { AddinUrlsPlugin: new (origin: string) => object };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin') as new (o: object) => object;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mishukin-cf-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function build(source: string): Promise<{ errors: string[]; metadata: string | null }> {
+    // One file and one output folder per build: the plugin keeps its results by input file.
+    const name = `f${Math.random().toString(36).slice(2)}`;
+    const input = path.join(dir, `${name}.js`);
+    const out = path.join(dir, name);
+    writeFileSync(input, source);
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(
+        {
+          mode: 'production',
+          context: dir,
+          entry: input,
+          output: { path: out, filename: 'functions.js' },
+          plugins: [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input }), new AddinUrlsPlugin('https://addin.example.lg.jp')] as webpack.WebpackPluginInstance[],
+        },
+        (err, s) => (err ? reject(err) : resolve(s!)),
+      ),
+    );
+    const file = path.join(out, 'functions.json');
+    return { errors: stats.compilation.errors.map((e) => e.message), metadata: existsSync(file) ? readFileSync(file, 'utf8') : null };
+  }
+
+  test('a function the generator accepts gets its help URL on the add-in’s origin', async () => {
+    const r = await build('/**\n * Adds.\n * @customfunction ADD 足す\n * @param {number} a\n * @param {number} b\n * @returns {number}\n */\nfunction add(a, b) { return a + b; }\n');
+    expect(r.errors).toEqual([]);
+    expect(JSON.parse(r.metadata!).functions[0].helpUrl).toBe('https://addin.example.lg.jp/functions-help.html#ADD');
+  });
+
+  test('an error of the generator fails the build, and no functions.json is emitted', async () => {
+    const r = await build('/**\n * Bad.\n * @customfunction BAD 悪い\n * @param {Date} a\n * @returns {number}\n */\nfunction bad(a) { return 1; }\n');
+    expect(r.errors.join('\n')).toMatch(/does not support type "Date"/);
+    expect(r.errors.join('\n')).toMatch(/functions\.json が生成されませんでした/);
+    expect(r.metadata).toBeNull();
+  });
 });
