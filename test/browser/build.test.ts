@@ -34,9 +34,11 @@ describe('the build for an intranet origin, as an administrator inspects it', ()
   test('Office reads the manifest without a problem; its URLs and the functions’ help URLs name built files on the one origin', async () => {
     const found = await manifestProblems(path.join(BUILT, 'manifest.xml'), BUILT);
     expect(found).toEqual({ office: [], structure: [], urls: [] });
-    const urls = [...read('manifest.xml').matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://schemas.'));
+    const xml = read('manifest.xml');
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"|<AppDomain>([^<]+)</g)].map((m) => m[1] ?? m[2]!);
     expect(urls.length).toBeGreaterThan(10);
     expect(new Set(urls.map((u) => new URL(u).origin))).toEqual(new Set([ORIGIN]));
+    expect(`${xml}${read('functions.json')}`).not.toMatch(/localhost/);
     const { functions } = JSON.parse(read('functions.json')) as { functions: { id: string; helpUrl: string }[] };
     expect(functions.map((f) => f.helpUrl)).toEqual(functions.map((f) => `${ORIGIN}/functions-help.html#${f.id}`));
   });
