@@ -1,8 +1,9 @@
 // Builds the add-in for one https origin: the task pane page (React + Fluent UI), the custom functions of the
-// shared runtime, the help page, the icons and the manifest. The origin is a build setting because the add-in
+// shared runtime, the help pages, the icons and the manifest. The origin is a build setting because the add-in
 // must be hostable on a municipality's internal (LGWAN) server:
-//   ADDIN_ORIGIN=https://host[:port] npm run build   → dist/ with every URL on that origin
-//   OFFICE_JS_URL=https://…/office.js                → take office.js from there (default: served with the add-in)
+//   ADDIN_ORIGIN=https://host[:port] npm run build   → dist/ with every URL (manifest, functions' help) on that origin
+//   OFFICE_JS=bundled                                 → serve a copy of office.js with the add-in, for networks that
+//                                                        cannot reach Microsoft's CDN (default: cdn; docs/deploy.md)
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -12,10 +13,17 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 /** The origin written in manifest.xml and the functions' JSDoc; the build replaces it. */
 const DEV_ORIGIN = 'https://localhost:3000';
 
-/** Files the manifest points at; the manifest check (scripts/manifestCheck.ts) holds the manifest to these. */
+/** Microsoft's CDN copy of office.js, the only one Microsoft supports (docs/deploy.md). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Where office.js comes from: Microsoft's CDN, or a copy served with the add-in (closed networks only). */
+const OFFICE_JS_MODES = ['cdn', 'bundled'];
+
+/** Files the manifest and the functions' metadata point at; the manifest check (scripts/manifestCheck.ts) holds the manifest to these. */
 const OUTPUTS = {
   taskpane: 'taskpane.html',
   help: 'help.html',
+  functionsHelp: 'functions-help.html',
   functionsScript: 'functions.js',
   functionsMetadata: 'functions.json',
   manifest: 'manifest.xml',
@@ -30,36 +38,55 @@ function originOf(value) {
   return u.origin;
 }
 
+function officeJsMode(value) {
+  const mode = value || 'cdn';
+  if (!OFFICE_JS_MODES.includes(mode)) throw new Error(`OFFICE_JS は ${OFFICE_JS_MODES.join(' か ')} を指定してください: ${value}`);
+  return mode;
+}
+
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The help page's list of custom functions, from the generated metadata (so it never drifts from the JSDoc). */
-function functionsHelp(metadataJson) {
+/** The usage page's index of the custom functions, from the generated metadata (so it never drifts from the JSDoc). */
+function functionsIndex(metadataJson) {
   const { functions } = JSON.parse(metadataJson);
   const items = functions.map((f) => {
     const params = f.parameters.map((p) => escapeHtml(p.name)).join(', ');
-    const rows = f.parameters.map((p) => `<li>${escapeHtml(p.name)}: ${escapeHtml(p.description ?? '')}</li>`).join('');
-    return `<dt id="${escapeHtml(f.id)}"><code>=MISHUKIN.${escapeHtml(f.name)}(${params})</code></dt><dd>${escapeHtml(f.description ?? '')}<ul>${rows}</ul></dd>`;
+    const href = `${OUTPUTS.functionsHelp}#${encodeURIComponent(f.id)}`;
+    return `<li><a href="${href}"><code>=MISHUKIN.${escapeHtml(f.name)}(${params})</code></a>: ${escapeHtml(f.description ?? '')}</li>`;
   });
-  return `<dl>${items.join('\n')}</dl>`;
+  return `<ul>${items.join('\n')}</ul>`;
 }
 
-/** Writes the origin into the manifest and the functions' metadata (their help URLs). */
-class OriginPlugin {
+/**
+ * Puts the add-in's origin into what Office reads: the manifest (written for DEV_ORIGIN) and the functions'
+ * metadata, whose help URLs are made here, one section of functions-help.html per function, rather than written
+ * in the JSDoc. The metadata comes from custom-functions-metadata-plugin, which reports the generator's errors
+ * as build errors; a build without it fails here too, instead of shipping a manifest whose functions do not load.
+ */
+class AddinUrlsPlugin {
   constructor(origin) {
     this.origin = origin;
   }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('OriginPlugin', (compilation) => {
+    compiler.hooks.thisCompilation.tap('AddinUrlsPlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: 'OriginPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        { name: 'AddinUrlsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         (assets) => {
-          for (const name of [OUTPUTS.manifest, OUTPUTS.functionsMetadata]) {
-            if (!assets[name]) continue;
-            const text = assets[name].source().toString().split(DEV_ORIGIN).join(this.origin);
-            compilation.updateAsset(name, new webpack.sources.RawSource(text));
+          const manifest = assets[OUTPUTS.manifest];
+          if (manifest) {
+            const text = manifest.source().toString().split(DEV_ORIGIN).join(this.origin);
+            compilation.updateAsset(OUTPUTS.manifest, new webpack.sources.RawSource(text));
           }
+          const metadata = assets[OUTPUTS.functionsMetadata];
+          if (!metadata) {
+            compilation.errors.push(new webpack.WebpackError(`${OUTPUTS.functionsMetadata} が生成されませんでした(カスタム関数の JSDoc の誤り。上のエラーを見てください)。`));
+            return;
+          }
+          const json = JSON.parse(metadata.source().toString());
+          for (const f of json.functions) f.helpUrl = `${this.origin}/${OUTPUTS.functionsHelp}#${encodeURIComponent(f.id)}`;
+          compilation.updateAsset(OUTPUTS.functionsMetadata, new webpack.sources.RawSource(JSON.stringify(json, null, 2)));
         },
       );
     });
@@ -70,12 +97,12 @@ module.exports = (env, argv) => {
   const dev = argv.mode === 'development';
   const origin = originOf(process.env.ADDIN_ORIGIN || DEV_ORIGIN);
   const testBuild = process.env.MISHUKIN_TEST_BUILD === '1';
-  const officeJsUrl = process.env.OFFICE_JS_URL || '';
-  const officeJsOrigin = officeJsUrl ? new URL(officeJsUrl).origin : '';
+  const bundledOfficeJs = officeJsMode(process.env.OFFICE_JS) === 'bundled';
 
+  // office.js loads its host scripts from where it came from: its CDN is the one other origin the page may reach.
   const csp = [
     "default-src 'self'",
-    `script-src 'self'${officeJsOrigin ? ` ${officeJsOrigin}` : ''}`,
+    `script-src 'self'${bundledOfficeJs ? '' : ` ${new URL(OFFICE_JS_CDN).origin}`}`,
     // Fluent UI (Griffel) inserts its style rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -128,24 +155,26 @@ module.exports = (env, argv) => {
         chunks: [...(testBuild ? ['testDouble'] : []), 'functions', 'taskpane'],
         chunksSortMode: 'manual',
         csp,
-        officeJs: officeJsUrl || 'office-js/office.js',
+        officeJs: bundledOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN,
       }),
       new HtmlWebpackPlugin({
         filename: OUTPUTS.help,
         template: './src/taskpane/help.html',
         inject: false,
-        // The page is made when the functions' metadata already exists.
+        // The page is made when the functions' metadata already exists (none after a metadata error: the build fails).
         templateParameters: (compilation) => ({
-          functionsHelp: functionsHelp(compilation.assets[OUTPUTS.functionsMetadata].source().toString()),
+          functionsIndex: functionsIndex(compilation.assets[OUTPUTS.functionsMetadata]?.source().toString() ?? '{"functions":[]}'),
         }),
       }),
+      new HtmlWebpackPlugin({ filename: OUTPUTS.functionsHelp, template: './src/functions/help.html', inject: false }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: OUTPUTS.manifest },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          // office.js served with the add-in, for servers that cannot reach Microsoft's CDN: the loader, Excel's
-          // host scripts and the UI strings; not the debug builds, other hosts, or the direct telemetry sender.
-          ...(officeJsUrl
+          // OFFICE_JS=bundled: office.js served with the add-in, for networks that cannot reach Microsoft's CDN: the
+          // loader, Excel's host scripts and the UI strings; not the debug builds, other hosts, or the direct
+          // telemetry sender.
+          ...(!bundledOfficeJs
             ? []
             : [
                 {
@@ -159,7 +188,7 @@ module.exports = (env, argv) => {
               ]),
         ],
       }),
-      new OriginPlugin(origin),
+      new AddinUrlsPlugin(origin),
     ],
     performance: { hints: false },
     devServer: {
@@ -190,3 +219,5 @@ module.exports = (env, argv) => {
 
 module.exports.OUTPUTS = OUTPUTS;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.AddinUrlsPlugin = AddinUrlsPlugin;

@@ -1,7 +1,8 @@
-// A structural check of manifest.xml that needs no network (office-addin-manifest validate fetches Microsoft's
-// schema service): it parses, required elements are there, every resid resolves, one shared runtime page,
-// one https origin, a four-part version, icons that exist at their declared sizes, and URLs that point at what
-// the build produces. Used by `npm run validate` and by the tests.
+// A structural check of manifest.xml that needs no network, beside Office's own parser (officeManifestReading.ts),
+// which is lenient about what this checks: required elements are there, every resid resolves, one shared runtime
+// page, one https origin, a four-part version, icons that exist at their declared sizes, and URLs that point at
+// what the build produces (missingFromBuild, also used for the URLs Office reads and functions.json's). Used by
+// `npm run validate` and by the tests (manifestProblems.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseStringPromise } from 'xml2js';
@@ -50,6 +51,47 @@ export interface ManifestCheckOptions {
   filesDir: string;
   /** A build's output folder: every URL must then name a file in it. */
   builtDir?: string;
+}
+
+/** A URL's path on its origin, as a file name in the build ('' when it is not a URL). */
+function pathOf(url: string | undefined): string {
+  try {
+    return url ? decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The URLs on `origin` that do not name a file of the build in `builtDir`, in Japanese; a URL with a fragment
+ * must also find its anchor (an element with that id) in the page. App domains name an origin, not a file.
+ */
+export function missingFromBuild(urls: readonly { where: string; url: string }[], origin: string, builtDir: string): string[] {
+  const problems: string[] = [];
+  for (const { where, url } of urls) {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      problems.push(`${where} の URL が読めません: ${url}`);
+      continue;
+    }
+    if (u.origin !== origin) {
+      problems.push(`${where} の URL がアドインのオリジン ${origin} にありません: ${url}`);
+      continue;
+    }
+    if (where === 'AppDomain') continue;
+    const file = path.join(builtDir, pathOf(url));
+    if (!pathOf(url) || !existsSync(file)) {
+      problems.push(`${where} の ${pathOf(url) || url} がビルドの出力にありません。`);
+      continue;
+    }
+    const anchor = decodeURIComponent(u.hash.slice(1));
+    // A built page is minified: its attributes may have lost their quotes.
+    const id = new RegExp(`\\sid=(["']?)${anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1[\\s>]`);
+    if (anchor && !id.test(readFileSync(file, 'utf8'))) problems.push(`${where} の ${pathOf(url)} に #${anchor} の見出しがありません。`);
+  }
+  return problems;
 }
 
 function pngSize(file: string): { width: number; height: number } | null {
@@ -151,13 +193,6 @@ export async function checkManifest(xml: string, opts: ManifestCheckOptions): Pr
   }
   if (origins.size > 1) problems.push(`URL のオリジンが1つではありません: ${[...origins].join(', ')}`);
 
-  const pathOf = (url: string | undefined): string => {
-    try {
-      return url ? decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) : '';
-    } catch {
-      return '';
-    }
-  };
   const expectPath = (what: string, url: string | undefined, file: string): void => {
     if (pathOf(url) !== file) problems.push(`${what} が ${file} を指していません: ${url ?? '(なし)'}`);
   };
@@ -190,11 +225,6 @@ export async function checkManifest(xml: string, opts: ManifestCheckOptions): Pr
     }
   }
 
-  if (opts.builtDir) {
-    for (const { where, url } of allUrls) {
-      const rel = pathOf(url);
-      if (where !== 'AppDomain' && !existsSync(path.join(opts.builtDir, rel))) problems.push(`${where} の ${rel} がビルドの出力にありません。`);
-    }
-  }
+  if (opts.builtDir && origins.size === 1) problems.push(...missingFromBuild(allUrls, [...origins][0]!, opts.builtDir));
   return problems;
 }

@@ -1,11 +1,14 @@
-// The pane's entry: inside Excel it checks the open workbook; in a plain browser it offers the file mode.
+// The pane's entry: inside Excel it checks the open workbook; elsewhere it offers the file mode, saying first why
+// where office.js did not load or Office did not become ready (never a blank page).
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { isInExcel } from '../adapters/excel/officeHost';
+import { detectHost, type OfficeHost } from '../adapters/excel/officeHost';
 import { createOfficeAdapter } from '../adapters/excel/officeAdapter';
+import type { WorkbookAdapter } from '../adapters/excel/workbookAdapter';
 import { ExcelPane } from './components/ExcelPane/ExcelPane';
 import { FilePane } from './components/FilePane/FilePane';
-import { LIVE_DEBOUNCE_MS, PaneSession } from './model/paneSession';
+import { LIVE_QUIET_MS, PaneSession } from './model/paneSession';
+import { hostNotice } from './model/hostNotice';
 
 // Japanese text needs Japanese UI fonts ahead of Fluent's Latin ones.
 const theme: Theme = {
@@ -14,9 +17,15 @@ const theme: Theme = {
 };
 
 async function start(): Promise<void> {
+  const host: OfficeHost = await detectHost();
   const testAdapter = __TEST_BUILD__ ? window.mishukinTestAdapter : undefined;
-  const adapter = testAdapter ?? ((await isInExcel()) ? createOfficeAdapter() : null);
-  const pane = adapter ? <ExcelPane session={new PaneSession(adapter, { debounceMs: LIVE_DEBOUNCE_MS })} /> : <FilePane />;
+  const adapter: WorkbookAdapter | null =
+    testAdapter ?? (host.kind === 'excel' ? createOfficeAdapter({ platform: host.platform }) : null);
+  const pane = adapter ? (
+    <ExcelPane session={new PaneSession(adapter, { quietMs: LIVE_QUIET_MS })} />
+  ) : (
+    <FilePane notice={hostNotice(host)} />
+  );
   createRoot(document.getElementById('root')!).render(<FluentProvider theme={theme}>{pane}</FluentProvider>);
 }
 

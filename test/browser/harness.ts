@@ -1,12 +1,13 @@
-// Builds the pane once (a test build: production mode, plus the adapter double's entry), serves it over http on
+// Builds the pane (production mode; a test build adds the adapter double's entry), serves it over http on
 // 127.0.0.1, and starts Debian's Chromium through playwright-core. No browser is ever downloaded: a missing
-// Chromium fails the tests loudly, naming the package to install.
-import { existsSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
+// Chromium fails the tests loudly, naming the package to install. There is no network either: office.js's CDN URL
+// is answered from the @microsoft/office-js package (the same files Microsoft serves there), or made to fail.
+import { existsSync, mkdtempSync, promises as fs, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import webpack from 'webpack';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -23,13 +24,31 @@ export function requireChromium(): string {
   return CHROMIUM;
 }
 
-export async function buildPane(): Promise<void> {
-  process.env.MISHUKIN_TEST_BUILD = '1';
-  process.env.MISHUKIN_OUT = BUILD_DIR;
+/** The build settings a test sets, as `npm run build` reads them from the environment. */
+export interface BuildSettings {
+  out: string;
+  /** Adds the adapter double's entry (test/browser/installDouble.ts). */
+  testBuild?: boolean;
+  origin?: string;
+  officeJs?: 'cdn' | 'bundled';
+}
+
+export async function buildPane(settings: BuildSettings = { out: BUILD_DIR, testBuild: true }): Promise<void> {
+  const env = {
+    MISHUKIN_OUT: settings.out,
+    MISHUKIN_TEST_BUILD: settings.testBuild ? '1' : undefined,
+    ADDIN_ORIGIN: settings.origin,
+    OFFICE_JS: settings.officeJs,
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, 'webpack.config.js'))({}, { mode: 'production' }) as webpack.Configuration;
-  delete process.env.MISHUKIN_TEST_BUILD;
-  delete process.env.MISHUKIN_OUT;
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   await new Promise<void>((resolve, reject) =>
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -65,6 +84,28 @@ export async function serve(dir: string): Promise<Served> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Microsoft's CDN copy of office.js and the files it loads from beside it. */
+export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const OFFICE_JS_PACKAGE = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+/**
+ * How office.js's CDN answers the page: with the files of the @microsoft/office-js package (a browser on a network
+ * that reaches Microsoft), not at all (one that does not), or with an office.js whose Office never becomes ready.
+ */
+export type OfficeCdn = 'reachable' | 'unreachable' | 'never-ready';
+
+export async function routeOfficeCdn(page: Page, cdn: OfficeCdn): Promise<void> {
+  await page.route(`${OFFICE_CDN}**`, async (route) => {
+    if (cdn === 'unreachable') return route.abort('internetdisconnected');
+    if (cdn === 'never-ready') {
+      return route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => new Promise(() => {}) };' });
+    }
+    const file = path.join(OFFICE_JS_PACKAGE, new URL(route.request().url()).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+    if (!file.startsWith(OFFICE_JS_PACKAGE) || !existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) });
+  });
 }
 
 export interface Browser {

@@ -10,16 +10,18 @@ import {
   type WorkbookAdapter,
   type WorkbookSnapshot,
 } from '../../src/adapters/excel/workbookAdapter';
+import { undoOutlook } from '../../src/adapters/excel/undoOutlook';
 import { Grid, parseA1, type CellValue, type GridCell, type MergedArea } from '../../src/core/grid';
 import type { CellContent, WritePlan } from '../../src/core/plan/writePlan';
 import { ERROR_TEXT } from '../../src/core/text/values';
 
 export interface MemoryWorkbookOptions {
   /**
-   * How a write can be undone: 'excel' as with ExcelApi 1.20 (one Ctrl+Z), 'journal' (default) as in older
-   * Excel, where the pane keeps the plan that writes every `before` back.
+   * How a write can be undone: 'excel' as Excel on the web with ExcelApi 1.20 (one Ctrl+Z), 'journal' (default) as
+   * Windows before ExcelApi 1.20, where the pane keeps the plan that writes every `before` back; 'grouping-fails':
+   * as 'excel' in the preview, but Excel refuses the undo group and the journal takes over.
    */
-  undo?: ApplyResult['undo'];
+  undo?: ApplyResult['undo'] | 'grouping-fails';
 }
 
 export interface MemoryWorkbook extends WorkbookAdapter {
@@ -135,8 +137,10 @@ export function memoryWorkbook(
       plan.writes.forEach((w, i) => put(w.sheet, targets[i]!, (numFmt) => written(targets[i]!, w.after, w.expected, numFmt)));
       wb.applied.push(plan);
       for (const w of plan.writes) changed(w.sheet, w.address);
-      return opts.undo === 'excel' ? { undo: 'excel' } : { undo: 'journal', journal: journalOf(plan) };
+      if (opts.undo === 'excel') return { undo: 'excel' };
+      return { undo: 'journal', journal: journalOf(plan), ...(opts.undo === 'grouping-fails' ? { groupingFailed: true } : {}) };
     },
+    undoOutlook: () => (opts.undo === undefined || opts.undo === 'journal' ? undoOutlook('desktop', false) : undoOutlook('web', true)),
     edit(sheet, address, input) {
       const at = parseA1(address);
       if (!at || !sheets.has(sheet)) throw new Error(`no cell ${sheet}!${address}`);

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkManifest, type BuildOutputs } from '../../scripts/manifestCheck';
+import { checkManifest, missingFromBuild, type BuildOutputs } from '../../scripts/manifestCheck';
+import { readManifestAsOffice } from '../../scripts/officeManifestReading';
 
 const ROOT = path.join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,5 +29,55 @@ describe('manifest.xml structural check (no network)', () => {
   ])('%s is reported', async (_, mutate, expected) => {
     const problems = await check(mutate(SOURCE));
     expect(problems.join('\n')).toMatch(expected);
+  });
+});
+
+describe('manifest.xml as Office reads it (its own parser, from office-addin-manifest-converter, offline)', () => {
+  test('the repository manifest is read without a problem, with every URL Office will fetch', () => {
+    const r = readManifestAsOffice(SOURCE);
+    expect(r.problems).toEqual([]);
+    const where = r.urls.map((u) => u.where);
+    for (const w of ['SourceLocation', 'IconUrl', 'SupportUrl', 'Shared.Url', 'Functions.Script.Url', 'Functions.Metadata.Url', 'Icon.80']) {
+      expect(where).toContain(w);
+    }
+    expect(new Set(r.urls.map((u) => new URL(u.url).origin))).toEqual(new Set(['https://localhost:3000']));
+  });
+
+  test.each([
+    ['an Id that is not a GUID', (x: string) => x.replace('<Id>f865d181', '<Id>zz65d181'), /解析器が読めません.*Manifest/s],
+    ['a permission Office does not know', (x: string) => x.replace('<Permissions>ReadWriteDocument', '<Permissions>Everything'), /解析器が読めません/],
+    ['two runtimes on one page', (x: string) => x.replace('<Runtime resid="Shared.Url" lifetime="long"/>', '<Runtime resid="Shared.Url" lifetime="long"/><Runtime resid="Shared.Url" lifetime="short"/>'), /same Resid for different runtime/],
+    ['XML that does not parse', (x: string) => x.replace('</OfficeApp>', ''), /解析器が読めません/],
+    ['a ribbon label with no string', (x: string) => x.replace('<Label resid="Group.Label"/>', '<Label resid="Nowhere"/>'), /Mishukin\.Group のラベル/],
+    ['a button icon with no image', (x: string) => x.replace('<bt:Image size="16" resid="Icon.16"/>\n                  <bt:Image size="32" resid="Icon.32"/>\n                  <bt:Image size="80" resid="Icon.80"/>\n                </Icon>\n                <Control', '<bt:Image size="16" resid="Icon.17"/>\n                  <bt:Image size="32" resid="Icon.32"/>\n                  <bt:Image size="80" resid="Icon.80"/>\n                </Icon>\n                <Control'), /Mishukin\.Group のアイコン\(16\)/],
+    ['a runtime whose page is not a resource', (x: string) => x.replace('<Runtime resid="Shared.Url"', '<Runtime resid="Nope.Url"'), /ランタイム Nope\.Url/],
+    ['functions metadata that is not a resource', (x: string) => x.replace('<SourceLocation resid="Functions.Metadata.Url"/>', '<SourceLocation resid="Nope"/>'), /カスタム関数の metadata/],
+  ])('%s is refused', (_, mutate, expected) => {
+    const changed = mutate(SOURCE);
+    expect(changed).not.toBe(SOURCE);
+    expect(readManifestAsOffice(changed).problems.join('\n')).toMatch(expected);
+  });
+});
+
+describe('URLs against a build', () => {
+  const origin = 'https://addin.example.lg.jp';
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mishukin-urls-'));
+    writeFileSync(path.join(dir, 'functions-help.html'), '<h2 id="BALANCE">未収金残高</h2>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a URL names a built file on the origin, and its anchor is in the page', () => {
+    expect(missingFromBuild([{ where: 'help', url: `${origin}/functions-help.html#BALANCE` }], origin, dir)).toEqual([]);
+    expect(missingFromBuild([{ where: 'AppDomain', url: origin }], origin, dir)).toEqual([]);
+  });
+
+  test.each([
+    ['a page the build did not emit', `${origin}/functions-help2.html#BALANCE`, /functions-help2\.html がビルドの出力にありません/],
+    ['an anchor the page does not have', `${origin}/functions-help.html#TOTAL`, /#TOTAL の見出しがありません/],
+    ['another origin', 'https://localhost:3000/functions-help.html#BALANCE', /オリジン https:\/\/addin\.example\.lg\.jp にありません/],
+  ])('%s is reported', (_, url, expected) => {
+    expect(missingFromBuild([{ where: 'help', url }], origin, dir).join('\n')).toMatch(expected);
   });
 });

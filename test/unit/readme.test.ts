@@ -18,3 +18,23 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 });
+
+describe('README for a newcomer on a fresh machine', () => {
+  const aptLine = (text: string) => (/apt-get install -y([^\n#&|>]*)/.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean).sort();
+
+  it('gives, next to npm test, the one apt-get line for what the suites need (the packages CI installs)', () => {
+    const start = readme.indexOf('## はじめかた');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    expect(section).toContain('npm test');
+    const ci = readFileSync(path.join(__dirname, '..', '..', '.ci', 'run'), 'utf8');
+    expect(aptLine(section)).toEqual(['chromium', 'fonts-noto-cjk', 'libreoffice-calc-nogui', 'poppler-utils']);
+    expect(aptLine(section)).toEqual(aptLine(ci.replace(/-qq /g, '')));
+  });
+
+  it('says each thing about the add-in once', () => {
+    const count = (s: string) => readme.split(s).length - 1;
+    expect(count('- 「数式を入れる」:')).toBe(1);
+    expect(count('- 「評価ガイド」:')).toBe(1);
+    expect(count('](docs/screenshot-formulas.png)')).toBe(1);
+  });
+});

@@ -1,9 +1,12 @@
-// WorkbookAdapter over Office.js: the only code that calls Excel. Reads never write, and nothing here changes
-// the user's formats or calls an API that clears the undo stack. Every Excel.run has a timeout, so the pane
-// can say what happened instead of waiting forever.
-import { a1, Grid, parseRange, type CellValue, type GridCell, type MergedArea } from '../../core/grid';
+// WorkbookAdapter over Office.js: the only code that calls Excel, and only the calls its API ledger lists
+// (apiLedger.ts). Reads never write, and no path calls an API known to clear the user's undo history (so the
+// grids carry no merged areas: getMergedAreasOrNullObject clears it on Windows). Nothing here changes the user's
+// formats. Every Excel.run has a timeout, so the pane can say what happened instead of waiting forever.
+import { a1, Grid, type CellValue, type GridCell } from '../../core/grid';
 import type { Region } from '../../core/model/form';
-import type { CellContent } from '../../core/plan/writePlan';
+import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import type { ExcelPlatform } from './officeHost';
+import { undoOutlook } from './undoOutlook';
 import {
   AdapterError,
   conflictError,
@@ -15,6 +18,8 @@ import {
 } from './workbookAdapter';
 
 export interface OfficeAdapterOptions {
+  /** What Office.onReady said (officeHost.ts): how a write can be undone depends on it. */
+  platform?: ExcelPlatform;
   /** Per Excel.run, in milliseconds. */
   timeoutMs?: number;
   /** A used range larger than this is not read (Excel on the web limits one response to a few MB). */
@@ -33,41 +38,8 @@ function toCellValue(v: unknown, type: `${Excel.RangeValueType}` | undefined): C
   return String(v);
 }
 
-/**
- * The areas of a RangeAreas address ("Sheet1!A1:B2, 'Sheet 2'!C3:D4"). The sheet names are dropped, since the
- * merged areas of a range all lie on its own sheet; a quoted name may itself hold "!" and "," ('' is a quote).
- */
-export function parseMergedAddress(address: string): MergedArea[] {
-  const areas: MergedArea[] = [];
-  let quoted = false;
-  let ref = '';
-  for (const ch of `${address},`) {
-    if (ch === "'") quoted = !quoted;
-    else if (quoted) continue;
-    else if (ch === '!') ref = '';
-    else if (ch === ',') {
-      const area = parseRange(ref.trim());
-      if (area) areas.push(area);
-      ref = '';
-    } else ref += ch;
-  }
-  return areas;
-}
-
-/** Queues a range's merged areas to load, to come back in the same sync as its contents. */
-function queueMerges(r: Excel.Range, wanted: boolean): Excel.RangeAreas | null {
-  if (!wanted) return null;
-  const m = r.getMergedAreasOrNullObject();
-  m.load('address');
-  return m;
-}
-
-function mergesOf(m: Excel.RangeAreas | null): MergedArea[] {
-  return m && !m.isNullObject ? parseMergedAddress(m.address) : [];
-}
-
-/** Builds a core Grid from a loaded range whose top-left cell sits at (top, left), with the range's merged areas. */
-export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents, merges: readonly MergedArea[] = []): Grid {
+/** Builds a core Grid from a loaded range whose top-left cell sits at (top, left). */
+export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents): Grid {
   const cells: GridCell[] = [];
   r.values.forEach((row, i) =>
     row.forEach((v, j) => {
@@ -79,7 +51,7 @@ export function gridFromRange(sheet: string, top: number, left: number, r: Range
       cells.push(cell);
     }),
   );
-  return new Grid(sheet, cells, merges);
+  return new Grid(sheet, cells);
 }
 
 function rangeAddress(region: Region): string {
@@ -125,70 +97,75 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
   const maxCells = opts.maxCellsPerSheet ?? 200_000;
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> =>
     withTimeout(options ? Excel.run(options, batch) : Excel.run(batch), timeoutMs);
-  /**
-   * A read with merged areas where Excel has them (ExcelApi 1.13); without, labels are read as before merges were
-   * known. Excel refuses the merged areas of a range that has more than 512: then the read is made without them.
-   */
-  const withMerges = async <T>(read: (merges: boolean) => Promise<T>): Promise<T> => {
-    if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) return read(false);
-    try {
-      return await read(true);
-    } catch (err) {
-      if (err instanceof AdapterError && err.kind === 'api') return read(false);
-      throw err;
-    }
-  };
+  const outlook = () => undoOutlook(opts.platform ?? 'other', Office.context.requirements.isSetSupported('ExcelApi', '1.20'));
 
-  /** Every worksheet's used range in 3 syncs: names, sizes, then contents (and merged areas) of those not too large. */
-  const readBook = (merges: boolean): Promise<WorkbookSnapshot> =>
-    run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      const active = sheets.getActiveWorksheet();
-      active.load('name');
-      await context.sync();
-      // Sizes first, so a huge data sheet elsewhere in the book is skipped instead of read.
-      const used = sheets.items.map((ws) => {
-        const r = ws.getUsedRange(true);
-        r.load('rowIndex,columnIndex,rowCount,columnCount');
-        return { name: ws.name, r };
+  /**
+   * One batch that writes a plan's cells in one sync, after checking that each still holds its `before`. `resume`:
+   * an earlier attempt may have written some or all of them, so a cell already holding its `after` is left as it is.
+   */
+  const writeBatch =
+    (plan: WritePlan, resume: boolean) =>
+    async (context: Excel.RequestContext): Promise<void> => {
+      const ranges = plan.writes.map((w) => {
+        const r = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+        r.load('values,formulas');
+        return r;
       });
       await context.sync();
-      const skipped: WorkbookSnapshot['skipped'] = [];
-      const toRead = used.filter(({ name, r }) => {
-        const n = r.rowCount * r.columnCount;
-        if (n <= maxCells) return true;
-        skipped.push({
-          sheet: name,
-          reason: `使われている範囲が大きすぎる(${n.toLocaleString('ja-JP')} セル)ため読み込んでいません。調査書のシートには当たりません。`,
-        });
-        return false;
+      const pending = plan.writes.filter((w, i) => {
+        const r = ranges[i]!;
+        const [formula, value] = [r.formulas[0]?.[0], r.values[0]?.[0]];
+        if (holdsContent(formula, value, w.before)) return true;
+        if (resume && holdsContent(formula, value, w.after)) return false;
+        throw conflictError(w.sheet, w.address);
       });
-      const loaded = toRead.map(({ name, r }) => {
-        r.load(CONTENTS);
-        return { name, r, m: queueMerges(r, merges) };
-      });
+      if (pending.length === 0) return;
+      for (const w of pending) ranges[plan.writes.indexOf(w)]!.formulas = [[cellInput(w.after)]];
       await context.sync();
-      return {
-        grids: loaded.map(({ name, r, m }) => gridFromRange(name, r.rowIndex, r.columnIndex, r, mergesOf(m))),
-        activeSheet: active.name,
-        skipped,
-      };
-    });
+    };
 
   return {
-    readWorkbook: () => withMerges(readBook),
+    readWorkbook: () =>
+      // Every worksheet's used range in 3 syncs: names, sizes, then the contents of those not too large.
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const active = sheets.getActiveWorksheet();
+        active.load('name');
+        await context.sync();
+        // Sizes first, so a huge data sheet elsewhere in the book is skipped instead of read.
+        const used = sheets.items.map((ws) => {
+          const r = ws.getUsedRange(true);
+          r.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { name: ws.name, r };
+        });
+        await context.sync();
+        const skipped: WorkbookSnapshot['skipped'] = [];
+        const toRead = used.filter(({ name, r }) => {
+          const n = r.rowCount * r.columnCount;
+          if (n <= maxCells) return true;
+          skipped.push({
+            sheet: name,
+            reason: `使われている範囲が大きすぎる(${n.toLocaleString('ja-JP')} セル)ため読み込んでいません。調査書のシートには当たりません。`,
+          });
+          return false;
+        });
+        for (const { r } of toRead) r.load(CONTENTS);
+        await context.sync();
+        return {
+          grids: toRead.map(({ name, r }) => gridFromRange(name, r.rowIndex, r.columnIndex, r)),
+          activeSheet: active.name,
+          skipped,
+        };
+      }),
 
     readRegion: (sheet, region) =>
-      withMerges((merges) =>
-        run(async (context) => {
-          const r = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(region));
-          r.load(CONTENTS);
-          const m = queueMerges(r, merges);
-          await context.sync();
-          return gridFromRange(sheet, region.top, region.left, r, mergesOf(m));
-        }),
-      ),
+      run(async (context) => {
+        const r = context.workbook.worksheets.getItem(sheet).getRange(rangeAddress(region));
+        r.load(CONTENTS);
+        await context.sync();
+        return gridFromRange(sheet, region.top, region.left, r);
+      }),
 
     selectCell: (sheet, address) =>
       run(async (context) => {
@@ -222,29 +199,25 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
         return () => removeHandler(registration);
       }),
 
+    undoOutlook: outlook,
+
     applyPlan: async (plan): Promise<ApplyResult> => {
-      // ExcelApi 1.20 merges the batch into one undo step; before it, the pane keeps its own journal.
-      const merge = Office.context.requirements.isSetSupported('ExcelApi', '1.20');
-      await run(
-        async (context) => {
-          const ranges = plan.writes.map((w) => {
-            const r = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
-            r.load('values,formulas');
-            return r;
-          });
-          await context.sync();
-          plan.writes.forEach((w, i) => {
-            const r = ranges[i]!;
-            if (!holdsContent(r.formulas[0]?.[0], r.values[0]?.[0], w.before)) throw conflictError(w.sheet, w.address);
-          });
-          plan.writes.forEach((w, i) => {
-            ranges[i]!.formulas = [[cellInput(w.after)]];
-          });
-          await context.sync();
-        },
-        merge ? { mergeUndoGroup: true } : undefined,
-      );
-      return merge ? { undo: 'excel' } : { undo: 'journal', journal: journalOf(plan) };
+      const journal = journalOf(plan);
+      if (outlook().way === 'journal') {
+        await run(writeBatch(plan, false));
+        return { undo: 'journal', journal };
+      }
+      try {
+        await run(writeBatch(plan, false), { mergeUndoGroup: true });
+        return { undo: 'excel' };
+      } catch (err) {
+        // A changed cell or no answer stands. Any other failure may be Excel refusing the undo group (UndoNotSupported,
+        // office-js #6491) or failing with it (#6711, #6255), with none, some or all cells written: finish the write
+        // without the group, writing only the cells that still hold their `before`, so no cell is written twice.
+        if (!(err instanceof AdapterError) || err.kind !== 'api') throw err;
+        await run(writeBatch(plan, true));
+        return { undo: 'journal', journal, groupingFailed: true };
+      }
     },
   };
 

@@ -4,6 +4,7 @@ import type { NotAForm } from '../../core/findings';
 import type { Grid } from '../../core/grid';
 import type { Region } from '../../core/model/form';
 import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import type { UndoOutlook } from './undoOutlook';
 
 export interface WorkbookSnapshot {
   /** One Grid per worksheet that was read, in tab order. */
@@ -23,9 +24,10 @@ export type Unsubscribe = () => Promise<void>;
 
 /**
  * How a write can be taken back: by Excel's own undo (one undo group), or by the pane's 元に戻す, which
- * applies `journal`, the plan that writes every `before` back.
+ * applies `journal`, the plan that writes every `before` back. `groupingFailed`: Excel was asked to make the
+ * write one undo step and refused (the write was then finished without it).
  */
-export type ApplyResult = { undo: 'excel' } | { undo: 'journal'; journal: WritePlan };
+export type ApplyResult = { undo: 'excel' } | { undo: 'journal'; journal: WritePlan; groupingFailed?: boolean };
 
 export type AdapterErrorKind = 'timeout' | 'api' | 'conflict';
 
@@ -51,6 +53,8 @@ export interface WorkbookAdapter {
   onSheetActivated(handler: (sheet: string) => void): Promise<Unsubscribe>;
   /** Writes a plan in one batch, refusing it if a cell no longer holds its `before`. */
   applyPlan(plan: WritePlan): Promise<ApplyResult>;
+  /** How a write will be undone here, for the preview to say before writing. */
+  undoOutlook(): UndoOutlook;
 }
 
 /**

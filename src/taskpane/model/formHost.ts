@@ -2,6 +2,7 @@
 // read again, the core's plans, and, inside Excel only, the workbook to write to. In file mode there is no
 // workbook: the tools show what they would write and say that writing needs Excel.
 import type { ApplyResult } from '../../adapters/excel/workbookAdapter';
+import type { UndoOutlook } from '../../adapters/excel/undoOutlook';
 import { fmtAmount, fmtRate, formulaMessages, PART_JA, placeOf } from '../../core/messages';
 import type { Form } from '../../core/model/form';
 import { RATING_COLUMNS } from '../../core/model/keys';
@@ -38,6 +39,8 @@ export type ToolCore = typeof toolCore;
 export interface WorkbookAccess {
   /** One batch; refused if a cell no longer holds its `before`. */
   applyPlan(plan: WritePlan): Promise<ApplyResult>;
+  /** How a write will be undone on this Excel. */
+  undoOutlook(): UndoOutlook;
   /** Reads the form again and re-checks it (the findings list follows). */
   recheck(): Promise<void>;
   select(cell: CellRef): Promise<void>;

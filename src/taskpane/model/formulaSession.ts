@@ -6,7 +6,7 @@ import type { FormulaVariant } from '../../core/plan/formulaPlan';
 import type { WritePlan } from '../../core/plan/writePlan';
 import type { FormHost, ToolCore } from './formHost';
 import { previewEffects, previewRows, type EffectRow, type PreviewRow } from './planView';
-import { NO_WRITE, WriteSession, type ToolState } from './writeSession';
+import { writeStart, WriteSession, type ToolState } from './writeSession';
 
 export interface FormulaRow extends PreviewRow {
   /** Unticked cells keep what they hold. */
@@ -36,7 +36,7 @@ function view(
   form: Form | null,
   variant: FormulaVariant,
   unticked: ReadonlySet<string>,
-): Omit<FormulaState, 'canWrite' | 'write'> {
+): Omit<FormulaState, keyof ToolState> {
   const empty = { variant, rows: [], summary: '', effects: [], caveats: [], plan: null };
   if (!form) return { ...empty, unavailable: '調査書が選ばれていません。' };
   if (form.edition !== 'current') return { ...empty, unavailable: OLDER };
@@ -64,7 +64,7 @@ export class FormulaSession extends WriteSession<FormulaState> {
   private readonly unticked = new Set<string>();
 
   constructor(host: FormHost) {
-    super(host, { ...view(host.core, host.form(), 'plain', new Set()), canWrite: host.workbook !== null, write: NO_WRITE });
+    super(host, { ...view(host.core, host.form(), 'plain', new Set()), ...writeStart(host) });
   }
 
   protected formChanged(form: Form | null): void {

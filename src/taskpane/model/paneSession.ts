@@ -26,12 +26,18 @@ export interface ExcelPaneState {
   revision: number;
 }
 
-/** Quiet time after the last edit before the live check re-reads the form: typing a number is not one event per digit. */
-export const LIVE_DEBOUNCE_MS = 400;
+/**
+ * Quiet time after a change event before the live check re-reads the form. Excel raises one event per committed
+ * edit or paste (not per keystroke), so this only has to gather the events one action raises together (the pane's
+ * own write raises one per cell); events that come while a read is under way are gathered into one more read.
+ * Chosen with `npm run bench` (scripts/bench-pane.ts): the smallest quiet time tried that keeps one read per paste
+ * and per burst of events one display frame apart.
+ */
+export const LIVE_QUIET_MS = 25;
 
 export interface PaneSessionOptions {
-  /** Quiet time after the last change before the form is re-read. */
-  debounceMs: number;
+  /** Quiet time after a change before the form is re-read. */
+  quietMs: number;
 }
 
 function problemText(err: unknown): string {
@@ -46,7 +52,10 @@ export class PaneSession extends Store<ExcelPaneState> {
   /** Reads are numbered; a result is applied only if no later-started read has been applied already. */
   private requested = 0;
   private applied = 0;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A live re-read is under way; `changedSince`: the sheet changed after it started, so one more follows. */
+  private liveReading = false;
+  private changedSince = false;
   private unwatchChanges: Unsubscribe | null = null;
   private watchedSheet: string | null = null;
   private unwatchActivation: Unsubscribe | null = null;
@@ -79,6 +88,7 @@ export class PaneSession extends Store<ExcelPaneState> {
       subscribe: (listener) => this.subscribe(() => listener()),
       workbook: {
         applyPlan: (plan) => this.adapter.applyPlan(plan),
+        undoOutlook: () => this.adapter.undoOutlook(),
         recheck: () => this.check(),
         select: (cell) => this.goTo(cell),
         problemText,
@@ -144,7 +154,7 @@ export class PaneSession extends Store<ExcelPaneState> {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.debounce);
+    clearTimeout(this.quietTimer);
     this.unsubscribeAll();
     await Promise.all([this.unwatchChanges?.(), this.unwatchActivation?.()]).catch(() => undefined);
   }
@@ -171,8 +181,19 @@ export class PaneSession extends Store<ExcelPaneState> {
 
   private changed(): void {
     if (!this.state.live || this.disposed) return;
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.attempt('updating', () => this.refresh(false)), this.opts.debounceMs);
+    this.changedSince = true;
+    if (this.liveReading) return;
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => void this.liveCheck(), this.opts.quietMs);
+  }
+
+  /** One live re-read at a time; changes during it lead to one more, after the quiet time. */
+  private async liveCheck(): Promise<void> {
+    this.changedSince = false;
+    this.liveReading = true;
+    await this.attempt('updating', () => this.refresh(false));
+    this.liveReading = false;
+    if (this.changedSince) this.changed();
   }
 
   private selectedForm(): Form | undefined {

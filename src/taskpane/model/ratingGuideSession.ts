@@ -8,7 +8,7 @@ import type { WritePlan } from '../../core/plan/writePlan';
 import type { ColumnProposal, RatingCode } from '../../core/rating/propose';
 import type { FormHost, ToolCore } from './formHost';
 import { previewRows, type PreviewRow } from './planView';
-import { NO_WRITE, WriteSession, type ToolState } from './writeSession';
+import { writeStart, WriteSession, type ToolState } from './writeSession';
 import type { CellRef } from './present';
 
 export type Question = 'targetWasSet' | 'actionsCarriedOut';
@@ -123,8 +123,7 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
       previewSummary: null,
       refused: null,
       followUps: [],
-      canWrite: host.workbook !== null,
-      write: NO_WRITE,
+      ...writeStart(host),
     });
     this.refresh();
   }

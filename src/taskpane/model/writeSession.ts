@@ -1,7 +1,8 @@
 // The write path both tools share (数式を入れる and 評価ガイド): a previewed WritePlan is applied in one
-// adapter.applyPlan (one Excel.run, only the plan's cells), then the form is re-checked. It is taken back by
-// Excel's own 元に戻す (Ctrl+Z) where the write was one undo group (ExcelApi 1.20), else by the pane's 元に戻す,
-// which applies the journal (the plan that writes every `before` back).
+// adapter.applyPlan (one Excel.run, only the plan's cells), then the form is re-checked. The preview says
+// beforehand how the write can be taken back on this Excel (undoOutlook.ts): by Excel's own 元に戻す (Ctrl+Z)
+// where the write is one undo group (ExcelApi 1.20), else by the pane's 元に戻す, which applies the journal (the
+// plan that writes every `before` back); the journal also takes over where Excel refuses the group.
 import type { ApplyResult } from '../../adapters/excel/workbookAdapter';
 import type { Form } from '../../core/model/form';
 import type { WritePlan } from '../../core/plan/writePlan';
@@ -25,6 +26,8 @@ export interface WriteState {
 export interface ToolState {
   /** False in file mode: the tool shows, and says that writing needs Excel. */
   canWrite: boolean;
+  /** How a write will be undone on this Excel, said before writing; null in file mode. */
+  undoNote: string | null;
   write: WriteState;
 }
 
@@ -33,13 +36,20 @@ export function isBusy(w: WriteState): boolean {
   return w.stage === 'writing' || w.stage === 'undoing';
 }
 
-export const NO_WRITE: WriteState = { stage: 'idle', undo: null, notice: null, problem: null, canUndo: false };
+const NO_WRITE: WriteState = { stage: 'idle', undo: null, notice: null, problem: null, canUndo: false };
+
+/** The part of a tool's first state that comes from its host: whether it can write, and how a write is undone. */
+export function writeStart(host: FormHost): Pick<ToolState, 'canWrite' | 'undoNote' | 'write'> {
+  return { canWrite: host.workbook !== null, undoNote: host.workbook?.undoOutlook().text ?? null, write: NO_WRITE };
+}
 
 export const WRITE_NOTICE = {
   excel: (n: number) =>
     `${n} 個のセルに書き込みました。Excel の「元に戻す」(Ctrl+Z)を 1 回押すと、この書き込みをまとめて取り消せます。`,
   journal: (n: number) =>
     `${n} 個のセルに書き込みました。この Excel では書き込みを「元に戻す」(Ctrl+Z)1 回にまとめられないため、取り消すときは下の「元に戻す」を使ってください。`,
+  groupingFailed: (n: number) =>
+    `${n} 個のセルに書き込みました。Excel が書き込みを「元に戻す」(Ctrl+Z)1 回にまとめられなかったため、取り消すときは下の「元に戻す」を使ってください(書き込みは 1 回だけ行っています)。`,
   undone: (n: number) => `元に戻しました(${n} 個のセル)。`,
 };
 
@@ -91,7 +101,7 @@ export abstract class WriteSession<S extends ToolState> extends Store<S> {
     this.setWrite({
       stage: 'written',
       undo: result.undo,
-      notice: WRITE_NOTICE[result.undo](plan.writes.length),
+      notice: (result.undo === 'journal' && result.groupingFailed ? WRITE_NOTICE.groupingFailed : WRITE_NOTICE[result.undo])(plan.writes.length),
       canUndo: this.journals.length > 0,
     });
     await wb.recheck();

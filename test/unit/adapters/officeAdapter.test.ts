@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import { readWorkbookFile } from '../../../src/adapters/xlsx/readWorkbook';
-import { createOfficeAdapter, parseMergedAddress } from '../../../src/adapters/excel/officeAdapter';
-import { AdapterError } from '../../../src/adapters/excel/workbookAdapter';
+import { API_LEDGER, LEDGER_PLATFORMS, refusal, type ApiPath } from '../../../src/adapters/excel/apiLedger';
+import { createOfficeAdapter } from '../../../src/adapters/excel/officeAdapter';
+import { undoOutlook } from '../../../src/adapters/excel/undoOutlook';
+import { AdapterError, type WorkbookAdapter } from '../../../src/adapters/excel/workbookAdapter';
 import { checkWorkbook, recogniseWorkbook } from '../../../src/core/check';
 import { a1, Grid } from '../../../src/core/grid';
-import { key } from '../../../src/core/model/keys';
-import { gridOf, seedLayout, setKey } from '../../helpers/forms';
+import { gridOf, seedLayout } from '../../helpers/forms';
 import type { WritePlan } from '../../../src/core/plan/writePlan';
-import { excelMock } from './officeMock';
+import { excelMock, type ExcelMock } from './officeMock';
 
 const EXAMPLE = path.join(__dirname, '../../../examples/current/sheet-03.xlsx');
 
@@ -85,73 +86,92 @@ describe('office adapter: reading', () => {
   });
 });
 
-describe('office adapter: merged areas', () => {
-  // Sheet 13 with its 過年度 rating blank: its label is merged across C:? so the value sits at D8; without the
-  // merges the blank cell next to the label's first cell (C8) would be taken for it.
-  const blankRating = () => gridOf(setKey(seedLayout(13), key.rating('past'), null), 'S13');
-  const ratingAddress = (grids: Grid[]) => recogniseWorkbook(grids).forms[0]!.fields.get(key.rating('past'))!.address;
+describe('office adapter: every path against the API ledger', () => {
+  // Sheet 13 has merged labels: the reads must still not ask Excel for merged areas.
+  const merged = () => gridOf(seedLayout(13), 'S13');
+  const regionOf = (g: Grid) => recogniseWorkbook([g]).forms[0]!.region;
+  const addressOf = ({ top, left, bottom, right }: { top: number; left: number; bottom: number; right: number }) =>
+    `${a1(top, left)}:${a1(bottom, right)}`;
 
-  test('come in the same sync as the contents (still 3 syncs), so a blank rating is found right of its merged label', async () => {
-    const g = blankRating();
-    const m = excelMock([g], g.name);
-    install(m, 13);
-    const sync = jest.spyOn(m.mock.context, 'sync');
-    const snap = await createOfficeAdapter().readWorkbook();
-    expect(sync).toHaveBeenCalledTimes(3);
-    expect(m.log.mergedAreaCalls).toBe(1);
-    expect(snap.grids[0]!.merges).toEqual(g.merges);
-    expect(ratingAddress(snap.grids)).toBe('D8');
-    expect(checkWorkbook(snap.grids)).toEqual(checkWorkbook([g]));
+  /** Runs `step` with the mock refusing what the ledger does not allow on `path`; the calls it made. */
+  async function guarded(m: ExcelMock, path: ApiPath, step: () => Promise<unknown>): Promise<string[]> {
+    m.log.guard = path;
+    m.log.calls = [];
+    await step();
+    m.log.guard = null;
+    expect(m.log.refused).toEqual([]);
+    return m.log.calls.map((c) => c.api);
+  }
+
+  test.each([20, 12])('reading (open, チェック, each live check) calls only what keeps the undo history, ExcelApi 1.%i', async (minor) => {
+    const g = merged();
+    const m = excelMock([g], g.name, { [g.name]: [addressOf(regionOf(g))] });
+    install(m, minor);
+    const adapter = createOfficeAdapter();
+    const calls = await guarded(m, 'read', async () => {
+      const snap = await adapter.readWorkbook();
+      const region = await adapter.readRegion(g.name, regionOf(g));
+      // No merged areas from Excel: where a value sits is read from the labels and the value layout.
+      expect(snap.grids[0]!.merges).toEqual([]);
+      expect(region.merges).toEqual([]);
+    });
+    expect(calls).not.toContain('Excel.Range.getMergedAreasOrNullObject');
+    expect(new Set(calls)).toEqual(
+      new Set(['Excel.run', 'Excel.RequestContext.sync', 'Excel.WorksheetCollection.load', 'Excel.WorksheetCollection.getActiveWorksheet',
+        'Excel.Worksheet.load', 'Excel.Worksheet.getUsedRange', 'Excel.Range.load', 'Excel.WorksheetCollection.getItem', 'Excel.Worksheet.getRange']),
+    );
   });
 
-  test('the live check reads the merged areas of the form range with it, in one sync', async () => {
-    const g = blankRating();
-    const form = recogniseWorkbook([g]).forms[0]!;
-    const { top, left, bottom, right } = form.region;
-    const m = excelMock([g], g.name, { [g.name]: [`${a1(top, left)}:${a1(bottom, right)}`] });
-    install(m, 13);
-    const sync = jest.spyOn(m.mock.context, 'sync');
-    const read = await createOfficeAdapter().readRegion(g.name, form.region);
-    expect(sync).toHaveBeenCalledTimes(1);
-    expect(read.merges).toEqual(g.merges);
-    expect(ratingAddress([read])).toBe('D8');
+  test('selecting a cell and listening for edits call only what the ledger allows', async () => {
+    const g = merged();
+    const m = excelMock([g], g.name, { [g.name]: ['D8'] });
+    install(m);
+    const adapter = createOfficeAdapter();
+    await guarded(m, 'select', () => adapter.selectCell(g.name, 'D8'));
+    await guarded(m, 'watch', async () => {
+      const offChanges = await adapter.onSheetChanged(g.name, () => undefined);
+      const offSheets = await adapter.onSheetActivated(() => undefined);
+      await m.log.changeHandlers.get(g.name)!({ address: 'D8' });
+      await m.log.activationHandlers[0]!({ worksheetId: '{id-0}' });
+      await offChanges();
+      await offSheets();
+    });
   });
 
-  test('before ExcelApi 1.13 there are none to ask for: the grid has no merges, and the read is the same 3 syncs', async () => {
-    const g = blankRating();
-    const m = excelMock([g], g.name);
-    install(m, 12);
-    const sync = jest.spyOn(m.mock.context, 'sync');
-    const snap = await createOfficeAdapter().readWorkbook();
-    expect(sync).toHaveBeenCalledTimes(3);
-    expect(m.log.mergedAreaCalls).toBe(0);
-    expect(snap.grids[0]!.merges).toEqual([]);
-    // What the core does without merges: the cell beside the label's first cell.
-    expect(ratingAddress(snap.grids)).toBe('C8');
+  test('a read path that asked Excel for merged areas would fail: the ledger denies it (office-js #5918)', async () => {
+    const g = merged();
+    const address = addressOf(regionOf(g));
+    const m = excelMock([g], g.name, { [g.name]: [address] });
+    install(m);
+    m.log.guard = 'read';
+    // What the adapter did before this ledger: the contents and the merged areas in one sync.
+    const read = Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem(g.name).getRange(address);
+      r.load('values');
+      r.getMergedAreasOrNullObject().load('address');
+      await context.sync();
+    });
+    await expect(read).rejects.toThrow(/getMergedAreasOrNullObject is not listed for the read path/);
+    expect(m.log.refused).toHaveLength(1);
+    expect(refusal('read', { api: 'Excel.Range.getMergedAreasOrNullObject' })).toMatch(/not listed/);
+    // Even listed, it would be refused: it is not known to keep the undo history anywhere.
+    expect(API_LEDGER['Excel.Range.getMergedAreasOrNullObject'].undo).toEqual({ desktop: 'cleared', web: 'unverified', mac: 'unverified' });
   });
 
-  test('where Excel refuses the merged areas (more than 512), the sheet is read again without them', async () => {
-    const g = blankRating();
-    const m = excelMock([g], g.name);
-    install(m, 13);
-    m.log.mergedAreasFail = true;
-    const snap = await createOfficeAdapter().readWorkbook();
-    expect(m.log.mergedAreaCalls).toBe(1);
-    expect(snap.grids[0]!.merges).toEqual([]);
-    expect(recogniseWorkbook(snap.grids).forms).toHaveLength(1);
+  test('the guard refuses a call the ledger does not know, and a load of a property it does not list', () => {
+    expect(refusal('read', { api: 'Excel.Range.clear' })).toMatch(/not in the API ledger/);
+    expect(refusal('read', { api: 'Excel.Range.load', properties: ['values', 'format/fill/color'] })).toMatch(/format\/fill\/color/);
+    expect(refusal('read', { api: 'Excel.Range.formulas' })).toMatch(/not listed for the read path/);
+    expect(refusal('write', { api: 'Excel.Range.formulas' })).toBeNull();
   });
 
-  test('a RangeAreas address: sheet names dropped, quoted names with "!" and "," read as names', () => {
-    expect(parseMergedAddress('Sheet1!A1:B2, Sheet1!$D$4:$E$5')).toEqual([
-      { top: 0, left: 0, bottom: 1, right: 1 },
-      { top: 3, left: 3, bottom: 4, right: 4 },
-    ]);
-    expect(parseMergedAddress("'x!A1, y'!C3:D3,'x!A1, y'!B7:B9")).toEqual([
-      { top: 2, left: 2, bottom: 2, right: 3 },
-      { top: 6, left: 1, bottom: 8, right: 1 },
-    ]);
-    expect(parseMergedAddress("'it''s'!A1:A2")).toEqual([{ top: 0, left: 0, bottom: 1, right: 0 }]);
-    expect(parseMergedAddress('')).toEqual([]);
+  test('every entry says where it comes from, and the calls no path makes say why', () => {
+    for (const [api, e] of Object.entries(API_LEDGER)) {
+      expect(e.sources.length).toBeGreaterThan(0);
+      for (const url of e.sources) expect(url).toMatch(/^https:\/\/(learn\.microsoft\.com|github\.com\/OfficeDev)\//);
+      expect(LEDGER_PLATFORMS.every((p) => ['kept', 'cleared', 'unverified'].includes(e.undo[p]))).toBe(true);
+      if (e.paths.length === 0) expect(`${api}: ${e.note}`).toMatch(/Not called/);
+    }
   });
 });
 
@@ -230,18 +250,21 @@ describe('office adapter: applying a write plan', () => {
     ],
   });
 
-  test('with ExcelApi 1.20: one Excel.run with mergeUndoGroup, read then write in 2 syncs', async () => {
+  test('with ExcelApi 1.20: one Excel.run with mergeUndoGroup, read then write in 2 syncs, each cell written once', async () => {
     const g = Grid.fromRows('S', [[1, 3]]);
     const m = excelMock([g], 'S', { S: ['B1'] });
     install(m, 20);
     const sync = jest.spyOn(m.mock.context, 'sync');
-    const result = await createOfficeAdapter().applyPlan(plan({ value: 3 }));
+    m.log.guard = 'write';
+    const result = await createOfficeAdapter({ platform: 'web' }).applyPlan(plan({ value: 3 }));
+    expect(m.log.refused).toEqual([]);
     expect(result).toEqual({ undo: 'excel' });
     expect(m.log.runOptions).toEqual([{ mergeUndoGroup: true }]);
     expect(sync).toHaveBeenCalledTimes(2);
     const ws = (m.mock.context as unknown as { workbook: { worksheets: { s0: { ranges: Record<string, { formulas: unknown }> } } } })
       .workbook.worksheets.s0;
     expect(ws.ranges.B1!.formulas).toEqual([['=A1+2']]);
+    expect(formulaWrites(m)).toBe(1);
   });
 
   test('before ExcelApi 1.20: the journal writes every `before` back', async () => {
@@ -253,6 +276,39 @@ describe('office adapter: applying a write plan', () => {
     expect(result.undo).toBe('journal');
     if (result.undo !== 'journal') return;
     expect(result.journal.writes[0]).toMatchObject({ address: 'B1', before: { formula: 'A1+2' }, after: { value: 3 } });
+  });
+
+  const formulaWrites = (m: ExcelMock) => m.log.calls.filter((c) => c.api === 'Excel.Range.formulas').length;
+
+  test.each(['before-write', 'after-write'] as const)(
+    'where Excel refuses the undo group (%s), the write is made once, without it, and the journal takes over',
+    async (when) => {
+      const g = Grid.fromRows('S', [[1, 3]]);
+      const m = excelMock([g], 'S', { S: ['B1'] });
+      install(m, 20);
+      m.log.groupingFails = when;
+      m.log.guard = 'write';
+      const result = await createOfficeAdapter({ platform: 'web' }).applyPlan(plan({ value: 3 }));
+      expect(m.log.refused).toEqual([]);
+      expect(result).toMatchObject({ undo: 'journal', groupingFailed: true });
+      expect(formulaWrites(m)).toBe(1);
+      expect(m.log.runOptions).toEqual([{ mergeUndoGroup: true }]);
+      const ws = (m.mock.context as unknown as { workbook: { worksheets: { s0: { ranges: Record<string, { formulas: unknown }> } } } })
+        .workbook.worksheets.s0;
+      expect(ws.ranges.B1!.formulas).toEqual([['=A1+2']]);
+    },
+  );
+
+  test('the preview says how the write is undone, from the ledger, per platform', () => {
+    expect(undoOutlook('web', true)).toMatchObject({ way: 'excel', text: expect.stringMatching(/^Excel on the web.*Ctrl\+Z\)1 回でまとめて取り消せます/) });
+    expect(undoOutlook('desktop', true)).toMatchObject({ way: 'excel', text: expect.stringMatching(/^Windows 版 Excel/) });
+    expect(undoOutlook('desktop', false)).toMatchObject({ way: 'journal', text: expect.stringMatching(/^Windows 版 Excel\(ExcelApi 1\.20 より前\).*履歴が消え.*作業ウィンドウの「元に戻す」/) });
+    expect(undoOutlook('mac', false).way).toBe('journal');
+    expect(undoOutlook('other', true)).toMatchObject({ way: 'journal', text: expect.stringMatching(/確かめられていません.*作業ウィンドウの「元に戻す」/) });
+    const g = Grid.fromRows('S', [[1, 3]]);
+    install(excelMock([g], 'S'), 19);
+    const adapter: WorkbookAdapter = createOfficeAdapter({ platform: 'desktop' });
+    expect(adapter.undoOutlook()).toEqual(undoOutlook('desktop', false));
   });
 
   test('a cell changed since the plan was made stops the write', async () => {

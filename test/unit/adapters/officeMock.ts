@@ -1,7 +1,13 @@
 // An Excel object model for office-addin-mock, fed from core Grids: each worksheet's used range and the
 // ranges a test names. Collections and events are outside what the mock models, so those parts are
 // plain functions that record what the adapter asked for.
+//
+// Every Office.js call the adapter makes is recorded under its name in the API ledger
+// (src/adapters/excel/apiLedger.ts): methods, loads with the properties named, and property writes. With a
+// `guard` path set, a call the ledger does not allow on that path is refused: it throws (so the adapter's call
+// fails) and is listed in `refused`.
 import { OfficeMockObject } from 'office-addin-mock';
+import { refusal, type ApiCall, type ApiPath } from '../../../src/adapters/excel/apiLedger';
 import { a1, isCellError, parseA1, type Grid } from '../../../src/core/grid';
 
 interface RangeData {
@@ -46,51 +52,32 @@ export function rangeData(g: Grid, top: number, left: number, bottom: number, ri
 
 /**
  * What Range.getMergedAreasOrNullObject() hands back: the merged areas touching rows top..bottom, cols
- * left..right, as a RangeAreas address ("'Sheet'!A1:B2, 'Sheet'!C3:D3"); a null object where there are none.
+ * left..right, as a RangeAreas address ("'Sheet'!A1:B2, 'Sheet'!C3:D3"). The adapter must never ask (the ledger
+ * denies it); it is here so that a test can show the guard refusing it.
  */
 function mergedAreasData(g: Grid, top: number, left: number, bottom: number, right: number) {
   const areas = g.merges.filter((m) => m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left);
   return { address: areas.map((m) => `'${g.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', ') };
 }
 
-/** A range of the mock: its contents, its merged areas, and the method that returns them (counted in the log). */
-function mockRange(g: Grid, log: ExcelLog, top: number, left: number, bottom: number, right: number, extra: object = {}) {
-  const merged = mergedAreasData(g, top, left, bottom, right);
-  return {
-    ...rangeData(g, top, left, bottom, right),
-    merged,
-    getMergedAreasOrNullObject(this: { merged: { isNullObject?: boolean } }) {
-      log.mergedAreaCalls++;
-      if (log.mergedAreasFail) throw Object.assign(new Error('The merged areas are too many.'), { code: 'GeneralException' });
-      // Readable without a load in Office.js: a plain field here, outside the mock's load tracking.
-      this.merged.isNullObject = merged.address === '';
-      return this.merged;
-    },
-    ...extra,
-  };
-}
-
-function usedRange(g: Grid, log: ExcelLog) {
-  let top = Infinity;
-  let left = Infinity;
-  for (const c of g.cells()) {
-    top = Math.min(top, c.row);
-    left = Math.min(left, c.col);
-  }
-  if (top === Infinity) return mockRange(g, log, 0, 0, 0, 0);
-  return mockRange(g, log, top, left, g.rowCount - 1, g.colCount - 1);
-}
+/** How Excel fails a write asked to be one undo group: before anything is written, or after the cells were written. */
+export type GroupingFailure = 'before-write' | 'after-write';
 
 export interface ExcelLog {
+  /** Every Office.js call, in order, by its name in the API ledger. */
+  calls: ApiCall[];
+  /** When set, calls the ledger does not allow on this path are refused. */
+  guard: ApiPath | null;
+  /** The refusals, in words. */
+  refused: string[];
   runOptions: unknown[];
   activated: string[];
   selected: string[];
   changeHandlers: Map<string, (e: { address: string }) => Promise<void>>;
   activationHandlers: ((e: { worksheetId: string }) => Promise<void>)[];
   removed: number;
-  mergedAreaCalls: number;
-  /** Makes getMergedAreasOrNullObject fail, as Excel does for a range with more than 512 merged areas. */
-  mergedAreasFail: boolean;
+  /** Makes the next Excel.run with mergeUndoGroup fail as Excel is reported to (office-js #6711, #6491). */
+  groupingFails: GroupingFailure | null;
 }
 
 export interface ExcelMock {
@@ -101,41 +88,84 @@ export interface ExcelMock {
 /** `ranges` names extra ranges per sheet by A1 address ("B2:AE60" or "D20") that getRange may be asked for. */
 export function excelMock(grids: Grid[], active: string, ranges: Record<string, string[]> = {}): ExcelMock {
   const log: ExcelLog = {
+    calls: [],
+    guard: null,
+    refused: [],
     runOptions: [],
     activated: [],
     selected: [],
     changeHandlers: new Map(),
     activationHandlers: [],
     removed: 0,
-    mergedAreaCalls: 0,
-    mergedAreasFail: false,
+    groupingFails: null,
   };
-  const registration = { remove: () => void log.removed++ };
+  /** The contents the mock hands out: its own loading sets these (or an error text), the adapter sets others. */
+  const contents = new WeakSet<object>();
+  const record = (api: string, properties?: readonly string[]): void => {
+    const call: ApiCall = properties ? { api, properties } : { api };
+    log.calls.push(call);
+    const why = log.guard ? refusal(log.guard, call) : null;
+    if (why) {
+      log.refused.push(why);
+      throw Object.assign(new Error(`API ledger: ${why}`), { code: 'LedgerRefused' });
+    }
+  };
+  const props = (arg: unknown): string[] => String(arg ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const registration = { remove: () => (record('OfficeExtension.EventHandlerResult.remove'), void log.removed++) };
+
+  const mockRange = (g: Grid, top: number, left: number, bottom: number, right: number, extra: object = {}) => {
+    const merged = mergedAreasData(g, top, left, bottom, right);
+    const data = rangeData(g, top, left, bottom, right);
+    for (const rows of [data.values, data.formulas, data.numberFormat]) contents.add(rows);
+    return {
+      ...data,
+      merged,
+      getMergedAreasOrNullObject(this: { merged: { isNullObject?: boolean } }) {
+        record('Excel.Range.getMergedAreasOrNullObject');
+        this.merged.isNullObject = merged.address === '';
+        return this.merged;
+      },
+      ...extra,
+    };
+  };
+  const usedRange = (g: Grid) => {
+    let top = Infinity;
+    let left = Infinity;
+    for (const c of g.cells()) {
+      top = Math.min(top, c.row);
+      left = Math.min(left, c.col);
+    }
+    return top === Infinity ? mockRange(g, 0, 0, 0, 0) : mockRange(g, top, left, g.rowCount - 1, g.colCount - 1);
+  };
+
   const sheets: Record<string, unknown> = {};
   grids.forEach((g, i) => {
     const named: Record<string, unknown> = {};
     for (const address of ranges[g.name] ?? []) {
       const [from, to = from] = address.split(':').map((a) => parseA1(a)!);
-      named[address] = mockRange(g, log, from!.row, from!.col, to!.row, to!.col, {
-        select: () => void log.selected.push(`${g.name}!${address}`),
+      named[address] = mockRange(g, from!.row, from!.col, to!.row, to!.col, {
+        select: () => (record('Excel.Range.select'), void log.selected.push(`${g.name}!${address}`)),
       });
     }
     sheets[`s${i}`] = {
       name: g.name,
       id: `{id-${i}}`,
-      used: usedRange(g, log),
+      used: usedRange(g),
       ranges: named,
       getUsedRange(this: { used: unknown }) {
+        record('Excel.Worksheet.getUsedRange');
         return this.used;
       },
       getRange(this: { ranges: Record<string, unknown> }, address: string) {
+        record('Excel.Worksheet.getRange');
         const r = this.ranges[address];
         if (!r) throw new Error(`test asked for an unlisted range ${address}`);
         return r;
       },
-      activate: () => void log.activated.push(g.name),
+      activate: () => (record('Excel.Worksheet.activate'), void log.activated.push(g.name)),
       onChanged: {
         add: (h: (e: { address: string }) => Promise<void>) => {
+          record('Excel.Worksheet.onChanged');
           log.changeHandlers.set(g.name, h);
           return { ...registration, context: mock.context };
         },
@@ -148,19 +178,23 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
         worksheets: {
           ...sheets,
           // The mock has no collections: `items` is set below, and loading `items/name` loads each name.
-          load(this: { items: OfficeMockObject[] }) {
+          load(this: { items: OfficeMockObject[] }, what: string) {
+            record('Excel.WorksheetCollection.load', props(what));
             for (const ws of this.items) ws.load('name');
           },
           getActiveWorksheet(this: { items: { name: string }[] }) {
+            record('Excel.WorksheetCollection.getActiveWorksheet');
             return this.items[grids.findIndex((g) => g.name === active)];
           },
           getItem(this: Record<string, unknown>, key: string) {
+            record('Excel.WorksheetCollection.getItem');
             const i = grids.findIndex((g, j) => g.name === key || `{id-${j}}` === key);
             if (i < 0) throw Object.assign(new Error('The requested resource doesn’t exist.'), { code: 'ItemNotFound' });
             return this[`s${i}`];
           },
           onActivated: {
             add: (h: (e: { worksheetId: string }) => Promise<void>) => {
+              record('Excel.WorksheetCollection.onActivated');
               log.activationHandlers.push(h);
               return { ...registration, context: mock.context };
             },
@@ -169,13 +203,54 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
       },
     },
     run: async function (this: { context: unknown }, a: unknown, b?: unknown) {
+      record('Excel.run');
       const batch = (typeof a === 'function' ? a : b) as (c: unknown) => Promise<unknown>;
-      if (typeof a !== 'function') log.runOptions.push(a);
-      return batch(this.context);
+      if (typeof a === 'function') return batch(this.context);
+      log.runOptions.push(a);
+      const grouped = (a as Excel.RunOptions).mergeUndoGroup === true;
+      if (grouped) record('Excel.RunOptions.mergeUndoGroup');
+      const fails = grouped ? log.groupingFails : null;
+      log.groupingFails = null;
+      if (fails === 'before-write') throw Object.assign(new Error('RichApi.Error'), { code: 'GeneralException' });
+      const result = await batch(this.context);
+      if (fails === 'after-write') throw Object.assign(new Error('The operation is not supported for undo.'), { code: 'UndoNotSupported' });
+      return result;
     },
   }) as ExcelMock['mock'];
+
   const worksheets = (mock.context as unknown as { workbook: { worksheets: Record<string, unknown> } }).workbook.worksheets;
   worksheets.items = grids.map((_, i) => worksheets[`s${i}`]);
+
+  // Loads and syncs are the mock's own methods: wrap them to record the call.
+  const watchLoad = (o: OfficeMockObject, api: string): void => {
+    const load = o.load.bind(o);
+    Object.assign(o, { load: (what: string) => (record(api, props(what)), load(what)) });
+  };
+  const watchSets = (o: object, names: readonly string[]): void => {
+    for (const name of names) {
+      let value = (o as Record<string, unknown>)[name];
+      Object.defineProperty(o, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => value,
+        set: (v: unknown) => {
+          if (typeof v !== 'string' && !contents.has(v as object)) record(`Excel.Range.${name}`);
+          value = v;
+        },
+      });
+    }
+  };
+  const context = mock.context as unknown as OfficeMockObject & { sync(): Promise<void> };
+  const sync = context.sync.bind(context);
+  Object.assign(context, { sync: () => (record('Excel.RequestContext.sync'), sync()) });
+  grids.forEach((g, i) => {
+    const ws = worksheets[`s${i}`] as OfficeMockObject & { used: OfficeMockObject; ranges: Record<string, OfficeMockObject> };
+    watchLoad(ws, 'Excel.Worksheet.load');
+    for (const r of [ws.used, ...(ranges[g.name] ?? []).map((a) => ws.ranges[a]!)]) {
+      watchLoad(r, 'Excel.Range.load');
+      watchSets(r, ['values', 'formulas', 'numberFormat']);
+    }
+  });
 
   return { mock, log };
 }

@@ -24,7 +24,7 @@ const ratingsBlank = () => blankRatings(sheet01);
 
 async function opened(grid: Grid, opts?: MemoryWorkbookOptions): Promise<{ wb: MemoryWorkbook; session: PaneSession }> {
   const wb = memoryWorkbook([grid], grid.name, opts);
-  const session = new PaneSession(wb, { debounceMs: 5 });
+  const session = new PaneSession(wb, { quietMs: 5 });
   await session.open();
   await session.check();
   return { wb, session };
@@ -110,6 +110,8 @@ describe('数式を入れる', () => {
     const { wb, session } = await opened(sheet03, { undo: 'excel' });
     const tool = new FormulaSession(session.formHost());
     expect(tool.getState().rows.map((r) => r.address)).toEqual(['D20']);
+    // Said before writing: how it will be undone on this Excel.
+    expect(tool.getState().undoNote).toMatch(/^Excel on the web\(ExcelApi 1\.20 対応\)では.*Ctrl\+Z\)1 回/);
     await tool.write();
     const s = tool.getState();
     expect(s.write).toMatchObject({ stage: 'written', undo: 'excel', canUndo: false });
@@ -118,6 +120,36 @@ describe('数式を入れる', () => {
     expect(rulesOf(session)).not.toContain('TRD-CARRY');
     tool.dispose();
     await session.dispose();
+  });
+
+  test('before ExcelApi 1.20 the preview says the undo history is lost and the pane\'s 元に戻す takes the write back', async () => {
+    const { session } = await opened(dRowTyped());
+    const tool = new FormulaSession(session.formHost());
+    expect(tool.getState().undoNote).toMatch(/履歴が消え.*作業ウィンドウの「元に戻す」/);
+    tool.dispose();
+    await session.dispose();
+  });
+
+  test('where Excel refuses to group the write, the pane says so after writing and its 元に戻す takes over', async () => {
+    const { wb, session } = await opened(sheet03, { undo: 'grouping-fails' });
+    const tool = new FormulaSession(session.formHost());
+    expect(tool.getState().undoNote).toContain('Ctrl+Z');
+    await tool.write();
+    expect(tool.getState().write).toMatchObject({ stage: 'written', undo: 'journal', canUndo: true });
+    expect(tool.getState().write.notice).toMatch(/まとめられなかった.*下の「元に戻す」.*1 回だけ/);
+    expect(wb.applied).toHaveLength(1);
+    await tool.undo();
+    expect(tool.getState().write.stage).toBe('undone');
+    expect(rulesOf(session)).toContain('TRD-CARRY');
+    tool.dispose();
+    await session.dispose();
+  });
+
+  test('in file mode nothing is said about undoing: nothing is written', () => {
+    const form = recogniseWorkbook([sheet03]).forms[0]!;
+    const tool = new FormulaSession(fileHost(form));
+    expect(tool.getState()).toMatchObject({ canWrite: false, undoNote: null });
+    tool.dispose();
   });
 
   test('the MISHUKIN variant carries the FML-ADDIN-FUNCTION caveat', async () => {

@@ -35,7 +35,7 @@ function nextRevision(session: PaneSession, revision: number): Promise<ExcelPane
 describe('pane session (Excel mode, with an in-memory workbook)', () => {
   test('open recognises the active form and shows its header; チェック lists the findings by severity', async () => {
     const wb = memoryWorkbook(sheet03);
-    const session = new PaneSession(wb, { debounceMs: 10 });
+    const session = new PaneSession(wb, { quietMs: 10 });
     await session.open();
     let s = session.getState();
     expect(s.problem).toBeNull();
@@ -62,7 +62,7 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
 
   test('live checking: a burst of edits is read once, after the quiet time, and the list follows', async () => {
     const wb = memoryWorkbook(sheet03);
-    const session = new PaneSession(wb, { debounceMs: 30 });
+    const session = new PaneSession(wb, { quietMs: 30 });
     await session.open();
     await session.check();
     const name = sheet03[0]!.name;
@@ -77,9 +77,30 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
     await session.dispose();
   });
 
+  test('live checking: one change event (a paste) is one read; events during a read are gathered into one more', async () => {
+    const wb = memoryWorkbook(sheet03);
+    const session = new PaneSession(wb, { quietMs: 5 });
+    await session.open();
+    await session.check();
+    const name = sheet03[0]!.name;
+    wb.readDelays.push(60);
+    wb.edit(name, 'D20', '=V18');
+    await wait(20);
+    // The read is under way: three more edits come in, each after more than the quiet time.
+    wb.edit(name, 'D21', 1);
+    await wait(12);
+    wb.edit(name, 'D22', 2);
+    await wait(12);
+    wb.edit(name, 'D20', 1);
+    await wait(150);
+    expect(wb.reads.region).toBe(3);
+    expect(rules(session.getState())).toContain('TRD-CARRY');
+    await session.dispose();
+  });
+
   test('an older read that finishes last does not overwrite a newer result', async () => {
     const wb = memoryWorkbook(sheet03);
-    const session = new PaneSession(wb, { debounceMs: 1 });
+    const session = new PaneSession(wb, { quietMs: 1 });
     await session.open();
     await session.check();
     const name = sheet03[0]!.name;
@@ -96,7 +117,7 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
 
   test('with live checking off, edits read nothing; turning it on catches up', async () => {
     const wb = memoryWorkbook(sheet03);
-    const session = new PaneSession(wb, { debounceMs: 1 });
+    const session = new PaneSession(wb, { quietMs: 1 });
     await session.open();
     await session.check();
     await session.setLive(false);
@@ -111,7 +132,7 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
 
   test('a sheet that is not the form: nothing selected, and the reason is there to show', async () => {
     const wb = memoryWorkbook(multi, 'メモ');
-    const session = new PaneSession(wb, { debounceMs: 1 });
+    const session = new PaneSession(wb, { quietMs: 1 });
     await session.open();
     const s = session.getState();
     expect(s.selectedId).toBeNull();
@@ -131,7 +152,7 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
       if (fail) return Promise.reject(new AdapterError('timeout', 'Excel から 10 秒たっても応答がありません。'));
       return readRegion(sheet, region);
     };
-    const session = new PaneSession(wb, { debounceMs: 1 });
+    const session = new PaneSession(wb, { quietMs: 1 });
     await session.open();
     await session.check();
     expect(session.getState()).toMatchObject({ busy: null, problem: 'Excel から 10 秒たっても応答がありません。', checked: false });

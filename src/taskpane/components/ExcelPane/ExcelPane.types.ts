@@ -25,5 +25,15 @@ export interface ExcelPaneState {
   host: FormHost;
   onTool: (tool: ToolKind) => void;
   onCloseTool: () => void;
-  classes: { root: string; bar: string; title: string; actions: string; busy: string; picker: string; loading: string };
+  classes: {
+    root: string;
+    bar: string;
+    title: string;
+    actions: string;
+    busy: string;
+    picker: string;
+    pickerLabel: string;
+    select: string;
+    loading: string;
+  };
 }

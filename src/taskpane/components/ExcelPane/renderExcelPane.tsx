@@ -1,16 +1,14 @@
 import {
   Button,
-  Label,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Spinner,
-  Switch,
 } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import { FormReport } from '../FormReport/FormReport';
+import { Toggle } from '../Toggle/Toggle';
 import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
 import type { ExcelPaneState } from './ExcelPane.types';
 
@@ -37,15 +35,18 @@ export function renderExcelPane(state: ExcelPaneState) {
 
       {s.forms.length > 1 && (
         <div className={c.picker}>
-          <Label htmlFor="form-picker">様式({s.forms.length} 件見つかりました)</Label>
-          <Select id="form-picker" value={s.selectedId ?? ''} onChange={(_, d) => state.onPickForm(d.value)}>
+          <label htmlFor="form-picker" className={c.pickerLabel}>
+            様式({s.forms.length} 件見つかりました)
+          </label>
+          {/* The browser's own list: shown only for a book with several forms, Fluent's Select would weigh on every start. */}
+          <select id="form-picker" className={c.select} value={s.selectedId ?? ''} onChange={(e) => state.onPickForm(e.target.value)}>
             {s.selectedId === null && <option value="">選んでください</option>}
             {s.forms.map((f) => (
               <option key={f.summary.id} value={f.summary.id}>
                 {f.summary.sheet}({f.summary.anchor})
               </option>
             ))}
-          </Select>
+          </select>
         </div>
       )}
 
@@ -80,11 +81,7 @@ export function renderExcelPane(state: ExcelPaneState) {
               {TOOL_TITLE[t]}
             </Button>
           ))}
-          <Switch
-            checked={s.live}
-            onChange={(_, d) => state.onLive(d.checked)}
-            label="入力に合わせて自動でチェック"
-          />
+          <Toggle checked={s.live} onChange={state.onLive} label="入力に合わせて自動でチェック" />
         </div>
       )}
 

@@ -1,8 +1,10 @@
+import type { FilePaneProps } from './FilePane.types';
 import { renderFilePane } from './renderFilePane';
 import { useFilePane } from './useFilePane';
 import { useFilePaneStyles } from './useFilePaneStyles.styles';
 
 /** Outside Excel: check .xlsx files chosen or dropped, read in the page, nothing uploaded. */
-export function FilePane() {
-  return renderFilePane(useFilePaneStyles(useFilePane()));
+export function FilePane(props: FilePaneProps) {
+  return renderFilePane(useFilePaneStyles(useFilePane(props)));
 }
+

@@ -1,6 +1,7 @@
 import type { DragEvent, RefObject } from 'react';
 import type { NotAForm } from '../../../core/findings';
 import type { FormHost } from '../../model/formHost';
+import type { HostNotice } from '../../model/hostNotice';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
 import type { ToolKind } from '../FormTools/FormTools.types';
 
@@ -17,7 +18,12 @@ export interface CheckedFile {
   describeCell: (cell: CellRef) => string;
 }
 
-export interface FilePaneState {
+export interface FilePaneProps {
+  /** Why the file mode is shown where the pane was expected inside Excel (office.js failed); null in a browser. */
+  notice: HostNotice | null;
+}
+
+export interface FilePaneState extends FilePaneProps {
   files: CheckedFile[];
   dragging: boolean;
   selectedFindingId: string | null;

@@ -44,6 +44,14 @@ export function renderFilePane(state: FilePaneState) {
   return (
     <main className={c.root}>
       <h1 className={c.title}>未収金調査書アシスタント(ファイルで点検)</h1>
+      {state.notice && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{state.notice.title}</MessageBarTitle>
+            {state.notice.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <p className={c.intro}>
         Excel の外で開いています。調査書の .xlsx ファイルを選ぶか、下の枠にドロップすると、このパソコンの中だけで読み取って点検します。
         ファイルの内容はどこにも送信されません。Excel の中で使う方法は<a href="help.html">使い方</a>をご覧ください。

@@ -1,11 +1,10 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { WorkbookReadError, readWorkbookBlob } from '../../../adapters/xlsx/readWorkbookBrowser';
 import { recogniseWorkbook } from '../../../core/check';
 import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/grid';
 import { fileHost } from '../../model/formHost';
 import { present, type CellRef } from '../../model/present';
 import type { ToolKind } from '../FormTools/FormTools.types';
-import type { CheckedFile, FilePaneState } from './FilePane.types';
+import type { CheckedFile, FilePaneProps, FilePaneState } from './FilePane.types';
 
 function shown(v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return '(空欄)';
@@ -25,15 +24,20 @@ function describer(grids: Grid[]): (cell: CellRef) => string {
   };
 }
 
+/** The .xlsx reader is a chunk of its own (and exceljs another), fetched for the first file: Excel's pane never needs them. */
+const loadReader = () => import(/* webpackChunkName: "xlsx" */ '../../../adapters/xlsx/readWorkbookBrowser');
+
 async function checkFile(file: File, key: string): Promise<CheckedFile> {
   const base = { key, name: file.name };
+  let reader: Awaited<ReturnType<typeof loadReader>> | null = null;
   try {
-    const grids = await readWorkbookBlob(file, file.name);
+    reader = await loadReader();
+    const grids = await reader.readWorkbookBlob(file, file.name);
     const { forms, notForms } = recogniseWorkbook(grids);
     return { ...base, status: 'done', forms: forms.map(present), hosts: forms.map(fileHost), notForms, describeCell: describer(grids) };
   } catch (err) {
     const error =
-      err instanceof WorkbookReadError
+      reader && err instanceof reader.WorkbookReadError
         ? err.message
         : `読み込み中に予期しないエラーが起きました(詳細: ${err instanceof Error ? err.message : String(err)})。`;
     return { ...base, status: 'error', error, forms: [], hosts: [], notForms: [], describeCell: describer([]) };
@@ -42,7 +46,7 @@ async function checkFile(file: File, key: string): Promise<CheckedFile> {
 
 let nextKey = 0;
 
-export function useFilePane(): Omit<FilePaneState, 'classes'> {
+export function useFilePane({ notice }: FilePaneProps): Omit<FilePaneState, 'classes'> {
   const [files, setFiles] = useState<CheckedFile[]>([]);
   const [dragging, setDragging] = useState(false);
   const [selectedFindingId, setSelectedFindingId] = useState<string | null>(null);
@@ -77,6 +81,7 @@ export function useFilePane(): Omit<FilePaneState, 'classes'> {
   };
 
   return {
+    notice,
     files,
     dragging,
     selectedFindingId,

@@ -1,7 +1,8 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { tokens } from '@fluentui/react-components';
+import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
 import type { FilePaneState } from './FilePane.types';
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('FilePane', {
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -40,5 +41,5 @@ const useStyles = makeStyles({
 
 export function useFilePaneStyles(state: Omit<FilePaneState, 'classes'>): FilePaneState {
   const s = useStyles();
-  return { ...state, classes: { ...s, dropActive: mergeClasses(s.drop, s.dropActive) } };
+  return { ...state, classes: { ...s, dropActive: joinClasses(s.drop, s.dropActive) } };
 }

@@ -1,4 +1,5 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Chip } from '../Chip/Chip';
 import type { KeyboardEvent } from 'react';
 import type { PresentedFinding } from '../../model/present';
 import type { FormReportState } from './FormReport.types';
@@ -27,9 +28,9 @@ export function renderFormReport(state: FormReportState) {
         <>
           <div className={c.counts} role="status" aria-label="点検結果の件数">
             {report.groups.map((g) => (
-              <Badge key={g.severity} appearance={g.findings.length > 0 ? 'filled' : 'outline'} color={BADGE_COLOR[g.severity]}>
+              <Chip key={g.severity} appearance={g.findings.length > 0 ? 'filled' : 'outline'} color={BADGE_COLOR[g.severity]}>
                 {g.label} {g.findings.length} 件
-              </Badge>
+              </Chip>
             ))}
           </div>
           {report.groups.every((g) => g.findings.length === 0) && (
@@ -57,9 +58,9 @@ export function renderFormReport(state: FormReportState) {
                         onKeyDown={activate(f)}
                       >
                         <div className={c.itemHead}>
-                          <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
+                          <Chip appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
                             {f.rule}
-                          </Badge>
+                          </Chip>
                           {f.place && <span className={c.place}>{f.place}</span>}
                         </div>
                         <div className={c.message}>{f.message}</div>

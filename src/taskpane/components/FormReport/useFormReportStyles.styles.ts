@@ -1,7 +1,8 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { tokens } from '@fluentui/react-components';
+import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
 import type { FormReportState } from './FormReport.types';
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('FormReport', {
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: {
     display: 'grid',
@@ -63,7 +64,7 @@ export function useFormReportStyles(state: Omit<FormReportState, 'classes'>): Fo
       groupTitle: s.groupTitle,
       list: s.list,
       item: s.item,
-      itemSelected: mergeClasses(s.item, s.itemSelected),
+      itemSelected: joinClasses(s.item, s.itemSelected),
       itemHead: s.itemHead,
       place: s.place,
       message: s.message,

@@ -1,5 +1,5 @@
-// The Fluent UI pieces the tools' chunk uses, filled in by the initial script (lazyFormTools.ts) before the chunk
-// loads. The chunk takes them from here rather than importing '@fluentui/react-components': a module of the
+// The Fluent UI pieces the tools' chunk uses (with the pane's own Chip and Toggle, drawn like Fluent's Badge and
+// Switch), filled in by the initial script (lazyFormTools.ts) before the chunk loads. The chunk takes them from here rather than importing '@fluentui/react-components': a module of the
 // initial script imported from another chunk can no longer be scope-hoisted into it (webpack's module
 // concatenation), and the Fluent modules shared with the tools would then add ~7 KB to the initial script.
 // Only types are imported here, so this module costs nothing to share. A piece the tools start to use is added

@@ -1,32 +1,28 @@
 // The tools on a form (数式を入れる, 評価ガイド) are a chunk of their own, fetched the first time one is opened, so
-// that the pane's initial script stays small. The Fluent pieces they use are handed over through fluentKit.ts.
+// that the pane's initial script stays small. The components they use are handed over through fluentKit.ts.
 import {
-  Badge,
   Button,
-  makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Switch,
 } from '@fluentui/react-components';
 import { lazy } from 'react';
+import { Chip } from '../Chip/Chip';
+import { Toggle } from '../Toggle/Toggle';
 import { fluent } from './fluentKit';
 import type { ToolKind } from './FormTools.types';
 
 const kit = {
-  Badge,
+  Chip,
   Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Switch,
-  makeStyles,
-  mergeClasses,
+  Toggle,
 };
 export type FluentKit = typeof kit;
 Object.assign(fluent, kit);

@@ -1,9 +1,9 @@
-import { fluent, tokens } from './fluentKit';
+import { tokens } from './fluentKit';
+import { makeStaticStyles } from '../../styles/staticStyles';
 import type { FormToolsState } from './FormTools.types';
 
-const { makeStyles } = fluent;
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('FormTools', {
   root: {
     display: 'flex',
     flexDirection: 'column',

@@ -5,7 +5,7 @@ import { WriteBar } from '../WriteBar/WriteBar';
 import { isBusy } from '../../model/writeSession';
 import type { FormulaPreviewState } from './FormulaPreview.types';
 
-const { MessageBar, MessageBarBody, MessageBarTitle, Switch } = fluent;
+const { MessageBar, MessageBarBody, MessageBarTitle, Toggle } = fluent;
 
 const READ_ONLY =
   'ファイルで開いているため、表示だけです。数式を書き込むには、このブックを Excel で開き、作業ウィンドウの「数式を入れる」から書き込んでください。';
@@ -19,10 +19,10 @@ export function renderFormulaPreview(state: FormulaPreviewState) {
       <p className={c.summary} role="status">
         {s.summary}
       </p>
-      <Switch
+      <Toggle
         checked={s.variant === 'addin'}
         disabled={busy}
-        onChange={(_, d) => state.onVariant(d.checked)}
+        onChange={state.onVariant}
         label="MISHUKIN 関数を使う数式にする(アドインのない提出先では #NAME? になります)"
       />
       {s.caveats.length > 0 && (
@@ -54,6 +54,7 @@ export function renderFormulaPreview(state: FormulaPreviewState) {
         write={s.write}
         canWrite={s.canWrite}
         readOnlyNote={READ_ONLY}
+        undoNote={s.undoNote}
         count={s.plan?.writes.length ?? 0}
         onWrite={state.onWrite}
         onUndo={state.onUndo}

@@ -1,9 +1,9 @@
-import { fluent, tokens } from '../FormTools/fluentKit';
+import { tokens } from '../FormTools/fluentKit';
+import { makeStaticStyles } from '../../styles/staticStyles';
 import type { FormulaPreviewState } from './FormulaPreview.types';
 
-const { makeStyles } = fluent;
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('FormulaPreview', {
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   summary: { margin: 0, lineHeight: tokens.lineHeightBase300 },
   effects: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },

@@ -1,7 +1,7 @@
 import { fluent } from '../FormTools/fluentKit';
 import type { PlanRow, PlanRowsState } from './PlanRows.types';
 
-const { Badge, Button } = fluent;
+const { Chip, Button } = fluent;
 
 function renderRow(state: PlanRowsState, r: PlanRow) {
   const { classes: c } = state;
@@ -25,9 +25,9 @@ function renderRow(state: PlanRowsState, r: PlanRow) {
           <span className={c.address}>{r.address}</span>
           {/* Only where restoring a formula changes a number the user sees; every rating write changes its cell. */}
           {state.grouped && r.changesShownValue && on && (
-            <Badge appearance="tint" color="warning" size="small">
+            <Chip appearance="tint" color="warning" size="small">
               表示が変わります
-            </Badge>
+            </Chip>
           )}
         </div>
         <div className={c.change}>

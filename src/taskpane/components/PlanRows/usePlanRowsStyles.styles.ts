@@ -1,9 +1,9 @@
-import { fluent, tokens } from '../FormTools/fluentKit';
+import { tokens } from '../FormTools/fluentKit';
+import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
 import type { PlanRowsState } from './PlanRows.types';
 
-const { makeStyles, mergeClasses } = fluent;
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('PlanRows', {
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   groupHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -35,5 +35,5 @@ const useStyles = makeStyles({
 
 export function usePlanRowsStyles(state: Omit<PlanRowsState, 'classes'>): PlanRowsState {
   const s = useStyles();
-  return { ...state, classes: { ...s, rowOff: mergeClasses(s.row, s.rowOff) } };
+  return { ...state, classes: { ...s, rowOff: joinClasses(s.row, s.rowOff) } };
 }

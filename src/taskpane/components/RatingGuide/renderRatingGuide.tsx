@@ -6,7 +6,7 @@ import { PlanRows } from '../PlanRows/PlanRows';
 import { WriteBar } from '../WriteBar/WriteBar';
 import type { RatingGuideState } from './RatingGuide.types';
 
-const { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle } = fluent;
+const { Chip, Button, MessageBar, MessageBarBody, MessageBarTitle } = fluent;
 const READ_ONLY =
   'ファイルで開いているため、表示だけです。評価を入力するには、このブックを Excel で開き、作業ウィンドウの「評価ガイド」から入力してください。';
 
@@ -17,17 +17,17 @@ function renderColumn(state: RatingGuideState, col: GuideColumnView) {
       <div className={c.cardHead}>
         <h4 className={c.cardTitle}>{col.label}</h4>
         {col.code ? (
-          <Badge appearance="filled" color="brand">
+          <Chip appearance="filled" color="brand">
             評価 {col.code}
-          </Badge>
+          </Chip>
         ) : col.undecidable ? (
-          <Badge appearance="outline" color="informative">
+          <Chip appearance="outline" color="informative">
             判断できません
-          </Badge>
+          </Chip>
         ) : (
-          <Badge appearance="outline" color="warning">
+          <Chip appearance="outline" color="warning">
             回答が必要です
-          </Badge>
+          </Chip>
         )}
       </div>
       <ul className={c.reasons}>
@@ -71,7 +71,7 @@ export function renderRatingGuide(state: RatingGuideState) {
             <section key={o.label} className={c.card} aria-label={o.label}>
               <div className={c.cardHead}>
                 <h4 className={c.cardTitle}>{o.label}</h4>
-                <Badge appearance="outline">{o.proposed}</Badge>
+                <Chip appearance="outline" color="brand">{o.proposed}</Chip>
               </div>
               <span className={c.decided}>いまの記入: {o.printed ?? '空欄'}</span>
               <ul className={c.reasons}>
@@ -151,6 +151,7 @@ export function renderRatingGuide(state: RatingGuideState) {
         write={s.write}
         canWrite={s.canWrite}
         readOnlyNote={READ_ONLY}
+        undoNote={s.undoNote}
         count={s.preview?.length ?? 0}
         onWrite={state.onWrite}
         onUndo={state.onUndo}

@@ -1,11 +1,11 @@
-import { fluent, tokens } from '../FormTools/fluentKit';
+import { tokens } from '../FormTools/fluentKit';
+import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
 import type { RatingGuideState } from './RatingGuide.types';
 
-const { makeStyles, mergeClasses } = fluent;
 
 const cellPad = `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`;
 
-const useStyles = makeStyles({
+const useStyles = makeStaticStyles('RatingGuide', {
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
   th: {
@@ -84,5 +84,5 @@ const useStyles = makeStyles({
 
 export function useRatingGuideStyles(state: Omit<RatingGuideState, 'classes'>): RatingGuideState {
   const s = useStyles();
-  return { ...state, classes: { ...s, tdStrong: mergeClasses(s.td, s.tdStrong) } };
+  return { ...state, classes: { ...s, tdStrong: joinClasses(s.td, s.tdStrong) } };
 }

@@ -5,6 +5,8 @@ export interface WriteBarProps {
   /** False in file mode: `readOnlyNote` is shown instead of the buttons. */
   canWrite: boolean;
   readOnlyNote: string;
+  /** How the write will be undone on this Excel, shown with 書き込む. */
+  undoNote: string | null;
   /** Cells the write would change; 書き込む is offered only when there are some. */
   count: number;
   onWrite: () => void;
@@ -15,5 +17,5 @@ export interface WriteBarProps {
 
 export interface WriteBarState extends WriteBarProps {
   busy: string | null;
-  classes: { root: string; buttons: string };
+  classes: { root: string; buttons: string; undoNote: string };
 }

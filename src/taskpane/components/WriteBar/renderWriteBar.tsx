@@ -27,6 +27,11 @@ export function renderWriteBar(state: WriteBarState) {
           )}
         </MessageBar>
       )}
+      {state.count > 0 && state.undoNote && (
+        <p className={c.undoNote} data-testid="undo-note">
+          取り消し方: {state.undoNote}
+        </p>
+      )}
       <div className={c.buttons}>
         {state.count > 0 && (
           <Button appearance="primary" onClick={state.onWrite} disabled={state.busy !== null}>
