@@ -9,6 +9,7 @@ import { computedFieldsOf, type ComputedField } from '../formulas/computed';
 import { evaluate, excelFormula, type CellPosition } from '../formulas/expr';
 import {
   COLLECT_CATEGORIES,
+  HEADER_FIELDS,
   NARRATIVE_VERIFY_ROWS,
   RATING_COLUMNS,
   SETTLE_CATEGORIES,
@@ -19,6 +20,8 @@ import {
   TREND_ROWS,
   key,
   type Category,
+  type HeaderField,
+  type RatingColumn,
   type Part,
   type TrendCode,
   type TrendRow,
@@ -175,6 +178,25 @@ function circled(c: Category): string {
 }
 
 /** Relative row numbers of the form's parts. */
+/** Header cells, by field: label, label column, value column, last value column (to the form's right edge when absent). */
+export const HEADER_CELLS: Record<HeaderField, readonly [string, number, number, number?]> = {
+  bureau: ['所属', 0, 1, 2],
+  section: ['担当', 3, 4, 5],
+  claimNo: ['債権整理番号(3ケタ)', 6, 8, 8],
+  claimType: ['債権区分', 9, 10, 12],
+  claimName: ['債権名', 13, 15],
+};
+
+/** Rating cells of section 1, by column: label column, label's last column, value column. */
+export const RATING_CELLS: Record<RatingColumn, readonly [number, number, number]> = {
+  past: [0, 1, 2],
+  current: [3, 4, 5],
+  total: [6, 8, 9],
+};
+
+/** The column of the summary's values (their labels span the columns before it). */
+export const SUMMARY_VALUE_COL = 8;
+
 export const CURRENT_ROWS = {
   title: 0,
   header: 2,
@@ -283,15 +305,9 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   // Title and header
   b.text(R.title, 0, opts.titleVariant ?? '未収金目標及び具体取組内容調査書', 'title');
   b.merge(R.title, 0, R.title, lastCol);
-  const header: [string, keyof SheetData['header'], number, number, number][] = [
-    // label, field, label col, value col, value last col
-    ['所属', 'bureau', 0, 1, 2],
-    ['担当', 'section', 3, 4, 5],
-    ['債権整理番号(3ケタ)', 'claimNo', 6, 8, 8],
-    ['債権区分', 'claimType', 9, 10, 12],
-    ['債権名', 'claimName', 13, 15, lastCol],
-  ];
-  for (const [label, field, lc, vc, vEnd] of header) {
+  const header = HEADER_FIELDS.map((f) => [f, ...HEADER_CELLS[f]] as const);
+  for (const [field, label, lc, vc, vEndOrLast] of header) {
+    const vEnd = vEndOrLast ?? lastCol;
     b.text(R.header, lc, label);
     if (vc - lc > 1) b.merge(R.header, lc, R.header, vc - 1);
     input(R.header, vc, key.header(field), data.header[field]);
@@ -313,9 +329,9 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   );
   const ratingCells: Record<(typeof RATING_COLUMNS)[number], [string, number, number, number]> = {
     // label, label col, label last col, value col
-    past: ['過年度', 0, 1, 2],
-    current: ['現年度', 3, 4, 5],
-    total: [join(['合計', '(過年度+現年度)']), 6, 8, 9],
+    past: ['過年度', ...RATING_CELLS.past],
+    current: ['現年度', ...RATING_CELLS.current],
+    total: [join(['合計', '(過年度+現年度)']), ...RATING_CELLS.total],
   };
   for (const col of RATING_COLUMNS) {
     const [label, lc, lEnd, vc] = ratingCells[col];
@@ -438,18 +454,18 @@ export function layoutCurrentForm(data: SheetData, opts: LayoutOptions): LayoutS
   // Summary
   const summaryLabel = (row: number, text: string): void => {
     b.text(row, 0, text);
-    b.merge(row, 0, row, 7);
+    b.merge(row, 0, row, SUMMARY_VALUE_COL - 1);
   };
   summaryLabel(R.summaryDebtors, join([`${Ny} `, '決算見込における', '債務者数']));
-  input(R.summaryDebtors, 8, key.summary('debtors'), data.summary.debtors, COUNT_FORMAT);
-  b.text(R.summaryDebtors, 9, '人');
+  input(R.summaryDebtors, SUMMARY_VALUE_COL, key.summary('debtors'), data.summary.debtors, COUNT_FORMAT);
+  b.text(R.summaryDebtors, SUMMARY_VALUE_COL + 1, '人');
   summaryLabel(R.summaryCases, join([`${Ny}決算見込における`, '未収債権の件数(過年度+現年度)']));
-  computed(R.summaryCases, 8, key.summary('cases'), COUNT_FORMAT);
+  computed(R.summaryCases, SUMMARY_VALUE_COL, key.summary('cases'), COUNT_FORMAT);
   summaryLabel(
     R.summaryBalance,
     join([`${Ny}決算見込における`, '未収金残高(過年度+現年度)', ` = 上記2のD(${Ny}実績)のケ及びケ'`]),
   );
-  computed(R.summaryBalance, 8, key.summary('balance'), amountFmt);
+  computed(R.summaryBalance, SUMMARY_VALUE_COL, key.summary('balance'), amountFmt);
   if (split) {
     for (const r of [R.summaryDebtors, R.summaryCases, R.summaryBalance]) b.height(r, 30);
   }

@@ -1,12 +1,13 @@
 // The top of a current-edition form: the header (所属 … 債権名) and section 1's ratings. Labels are matched by
 // score, so 担当者, 債権名称, 【所属】 and 所属: all count; values sit right of their label, below it, or in the
 // label's own cell after a colon.
-import { a1 } from '../grid';
+import { type Grid, a1 } from '../grid';
+import { HEADER_CELLS, RATING_CELLS } from '../layout/currentLayout';
 import { HEADER_FIELDS, RATING_COLUMNS, type HeaderField, type RatingColumn } from '../model/keys';
 import type { Evidence, Field, Region } from '../model/form';
 import { key } from '../model/keys';
 import { explain } from '../messages';
-import { type Label, type LabelIndex, makeField, valueCellOf } from './labels';
+import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
 import { labelKey } from '../text/normalize';
 
@@ -73,6 +74,23 @@ function splitLabel(l: Label): { key: string; value: string | null } {
   return { key: l.key, value: null };
 }
 
+/**
+ * Where blank values sit when the sheet gives no merged areas (Excel's reads never load them: that clears the
+ * user's undo history on Windows): labels at the official template's relative columns take the template's value
+ * columns. Null when the labels are laid out otherwise (then the cell beside each label, as read).
+ */
+export function officialValueColumns<F extends string>(
+  grid: Grid,
+  labels: ReadonlyMap<F, Label>,
+  official: Readonly<Record<F, readonly [number, number]>>,
+): Map<F, number> | null {
+  if (grid.merges.length > 0 || labels.size < 2) return null;
+  const placed = [...labels].map(([f, l]) => ({ f, l, base: l.col - official[f][0] }));
+  const first = placed[0]!;
+  if (!placed.every((p) => p.base === first.base && p.l.row === first.l.row)) return null;
+  return new Map(placed.map((p) => [p.f, p.base + official[p.f][1]]));
+}
+
 export interface TopRead {
   fields: Field[];
   headerFound: boolean;
@@ -92,6 +110,11 @@ export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fiel
   const picked = pickLabels(labels, HEADER_SPECS, HEADER_LABEL_MAX, (l) => splitLabel(l).key);
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
+  const templateCols = officialValueColumns(
+    grid,
+    new Map([...picked].map(([f, p]) => [f, p.label])),
+    Object.fromEntries(HEADER_FIELDS.map((f) => [f, [HEADER_CELLS[f][1], HEADER_CELLS[f][2]]])) as Record<HeaderField, [number, number]>,
+  );
   for (const f of HEADER_FIELDS) {
     const p = picked.get(f);
     if (!p) continue;
@@ -105,7 +128,8 @@ export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fiel
       evidence.push({ part: '表頭', cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
       continue;
     }
-    const at = valueCellOf(grid, l, isHeaderKey, VALUE_SPAN, band.right);
+    const beside = valueCellOf(grid, l, isHeaderKey, VALUE_SPAN, band.right);
+    const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(f) ? { row: l.row, col: templateCols.get(f)! } : beside;
     fields.push(makeField(grid, k, at.row, at.col, 'text'));
     evidence.push({ part: '表頭', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
   }
@@ -121,10 +145,16 @@ export function readRatings(index: LabelIndex, band: Region): Pick<TopRead, 'fie
   const picked = pickLabels(index.find(band, () => true), RATING_SPECS, RATING_LABEL_MAX);
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
+  const templateCols = officialValueColumns(
+    grid,
+    new Map([...picked].map(([c, p]) => [c, p.label])),
+    Object.fromEntries(RATING_COLUMNS.map((c) => [c, [RATING_CELLS[c][0], RATING_CELLS[c][2]]])) as Record<RatingColumn, [number, number]>,
+  );
   for (const c of RATING_COLUMNS) {
     const p = picked.get(c);
     if (!p) continue;
-    const at = valueCellOf(grid, p.label, isRatingKey, VALUE_SPAN, band.right);
+    const beside = valueCellOf(grid, p.label, isRatingKey, VALUE_SPAN, band.right);
+    const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(c) ? { row: p.label.row, col: templateCols.get(c)! } : beside;
     fields.push(makeField(grid, key.rating(c), at.row, at.col, 'rating'));
     evidence.push({ part: '1. 達成状況', cells: [a1(p.label.row, p.label.col), a1(at.row, at.col)], reason: explain.label(p.label.raw.trim(), p.score) });
   }

@@ -128,7 +128,8 @@ export function valueCellOf(
   for (let c = next; c <= last; c++) {
     if (isEmpty(grid.cell(label.row, c))) continue;
     const t = keyOf(label.row, c);
-    if (t !== null && UNIT_ONLY.test(t)) continue;
+    // A unit word (人, 件) stands right of its value: a blank value is the cell before it.
+    if (t !== null && UNIT_ONLY.test(t)) return c > next ? { row: label.row, col: c - 1 } : { row: label.row, col: next };
     if (t !== null && isOtherLabel(t)) {
       // Labels in a row with their values below: this one's value is below it, or the next label's is (and this
       // one's is still blank). Otherwise the blank cell beside it.

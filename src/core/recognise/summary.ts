@@ -3,7 +3,8 @@ import { a1 } from '../grid';
 import type { Evidence, Field, Region } from '../model/form';
 import { key } from '../model/keys';
 import { explain } from '../messages';
-import { type LabelIndex, makeField, valueCellOf } from './labels';
+import { type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
+import { SUMMARY_VALUE_COL } from '../layout/currentLayout';
 
 /** Longer text is a note on counting (which mentions 件数 and 債務者数 too), not a field's label. */
 const SUMMARY_LABEL_MAX = 70;
@@ -27,16 +28,21 @@ export function readSummary(index: LabelIndex, b: Region, inTable: (row: number,
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   const missing: SummaryRead['missing'] = [];
-  for (const [f, l, kind] of [
+  const found = [
     ['debtors', pick(/債務者数/), 'count'],
     ['cases', pick(/件数|債権数/, /債務者数/), 'count'],
     ['balance', pick(/残高|未収金額/, /債務者数|件数|債権数/), 'amount'],
-  ] as const) {
+  ] as const;
+  // Without merged areas, labels in one column as the template has them: its value column for a blank value.
+  const placed = found.filter(([, l]) => l).map(([, l]) => l!.col);
+  const templateCol = grid.merges.length === 0 && placed.length >= 2 && placed.every((c) => c === placed[0]) ? placed[0]! + SUMMARY_VALUE_COL : null;
+  for (const [f, l, kind] of found) {
     if (!l) {
       missing.push(f);
       continue;
     }
-    const at = valueCellOf(grid, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
+    const beside = valueCellOf(grid, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
+    const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCol !== null && beside.row === l.row ? { row: l.row, col: templateCol } : beside;
     fields.push(makeField(grid, key.summary(f), at.row, at.col, kind));
     evidence.push({ part: '3. 件数・残高・債務者数', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.replace(/\s+/g, ' ').trim().slice(0, 40), 1) });
   }

@@ -230,3 +230,20 @@ describe('not a form', () => {
     expect(r.notForms).toHaveLength(1);
   });
 });
+
+describe('blank fields without merged areas (as Excel reads a sheet: it never loads them)', () => {
+  const BLANKS = ['header.bureau', 'header.section', 'header.claimNo', 'header.claimType', 'header.claimName', 'rating.past', 'rating.current', 'rating.total', 'summary.debtors'];
+  it.each(BLANKS)('%s is located at its own cell of the template, not beside its label', (k) => {
+    const l = setKey(seedLayout(13), k, null);
+    const merged = recogniseWorkbook([gridOf(l)]).forms[0]!;
+    const bare = recogniseWorkbook([toGrid({ ...classify(l), merges: [] })]).forms[0]!;
+    expect(bare.fields.get(k)!.address).toBe(merged.fields.get(k)!.address);
+    expect(bare.fields.get(k)!.address).toBe(`${String.fromCharCode(65 + cellOf(l, k).col)}${cellOf(l, k).row + 1}`);
+  });
+  it('finds them all blank at once too', () => {
+    let l = seedLayout(13);
+    for (const k of BLANKS) l = setKey(l, k, null);
+    const bare = recogniseWorkbook([toGrid({ ...classify(l), merges: [] })]).forms[0]!;
+    for (const k of BLANKS) expect({ k, at: bare.fields.get(k)!.address }).toEqual({ k, at: `${String.fromCharCode(65 + cellOf(l, k).col)}${cellOf(l, k).row + 1}` });
+  });
+});
