@@ -128,7 +128,7 @@ export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fiel
       evidence.push({ part: '表頭', cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
       continue;
     }
-    const beside = valueCellOf(grid, l, isHeaderKey, VALUE_SPAN, band.right);
+    const beside = valueCellOf(index, l, isHeaderKey, VALUE_SPAN, band.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(f) ? { row: l.row, col: templateCols.get(f)! } : beside;
     fields.push(makeField(grid, k, at.row, at.col, 'text'));
     evidence.push({ part: '表頭', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
@@ -153,7 +153,7 @@ export function readRatings(index: LabelIndex, band: Region): Pick<TopRead, 'fie
   for (const c of RATING_COLUMNS) {
     const p = picked.get(c);
     if (!p) continue;
-    const beside = valueCellOf(grid, p.label, isRatingKey, VALUE_SPAN, band.right);
+    const beside = valueCellOf(index, p.label, isRatingKey, VALUE_SPAN, band.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(c) ? { row: p.label.row, col: templateCols.get(c)! } : beside;
     fields.push(makeField(grid, key.rating(c), at.row, at.col, 'rating'));
     evidence.push({ part: '1. 達成状況', cells: [a1(p.label.row, p.label.col), a1(at.row, at.col)], reason: explain.label(p.label.raw.trim(), p.score) });

@@ -1,6 +1,6 @@
 // An index of a worksheet's text cells, normalised once, and the look-ups recognition needs.
 import { type Grid, type Cell, a1 } from '../grid';
-import { labelKey, normalizedLines } from '../text/normalize';
+import { keyOfNormalized, normalizedLines } from '../text/normalize';
 import type { Field, Region } from '../model/form';
 import { type FieldKind, parseCell } from '../text/values';
 import { isBareSectionNumber } from './match';
@@ -19,13 +19,16 @@ export interface Label {
 
 /** Labels are short and every pattern looks near the start: long narrative text is cut, not normalised whole. */
 const LABEL_SPAN = 160;
+/** Cells are keyed row × stride + column: wider than any worksheet (Excel has 16,384 columns). */
+const CELL_KEY_STRIDE = 1 << 15;
 /** A section number alone in its cell takes its heading text from a cell at most this many columns to its right. */
 const HEADING_JOIN_SPAN = 3;
 
 function makeLabel(row: number, col: number, raw: string): Label {
   const text = raw.length > LABEL_SPAN ? raw.slice(0, LABEL_SPAN) : raw;
   const lines = normalizedLines(text);
-  return { row, col, raw, norm: lines.join(''), lines, key: labelKey(text) };
+  const norm = lines.join('');
+  return { row, col, raw, norm, lines, key: keyOfNormalized(norm) };
 }
 
 export class LabelIndex {
@@ -33,12 +36,14 @@ export class LabelIndex {
   /** Headings as they read: a bare section number joined with the text beside it (「2.」 + 「未収金の推移」). */
   readonly headings: Label[] = [];
   private readonly byRow = new Map<number, Label[]>();
+  private readonly byCell = new Map<number, Label>();
 
   constructor(readonly grid: Grid) {
     for (const c of grid.cells()) {
       if (typeof c.value !== 'string' || c.value.trim() === '') continue;
       const l = makeLabel(c.row, c.col, c.value);
       this.labels.push(l);
+      this.byCell.set(c.row * CELL_KEY_STRIDE + c.col, l);
       const list = this.byRow.get(c.row);
       if (list) list.push(l);
       else this.byRow.set(c.row, [l]);
@@ -81,7 +86,7 @@ export class LabelIndex {
 
   /** The label at a cell, if the cell holds text. */
   at(row: number, col: number): Label | undefined {
-    return this.row(row).find((l) => l.col === col);
+    return this.byCell.get(row * CELL_KEY_STRIDE + col);
   }
 }
 
@@ -106,16 +111,14 @@ const BELOW_VALUE_MAX = 60;
  * that happens to sit below it.
  */
 export function valueCellOf(
-  grid: Grid,
+  index: LabelIndex,
   label: { row: number; col: number },
   isOtherLabel: (key: string) => boolean,
   maxRight = 6,
   rightLimit = Number.POSITIVE_INFINITY,
 ): { row: number; col: number } {
-  const keyOf = (r: number, c: number) => {
-    const v = grid.cell(r, c)?.value;
-    return typeof v === 'string' ? labelKey(v) : null;
-  };
+  const grid = index.grid;
+  const keyOf = (r: number, c: number) => index.at(r, c)?.key ?? null;
   const usableBelow = (c: number) => {
     const cell = grid.cell(label.row + 1, c);
     if (isEmpty(cell)) return false;

@@ -95,8 +95,12 @@ export function parseHeading(raw: string): Heading {
   return { number: null, text: labelKey(s) };
 }
 
+/** The longest cell that can hold a section number alone: 「(２)」「第2章」「Ⅱ．」. */
+const BARE_NUMBER_MAX = 5;
+
 /** A cell that holds nothing but a section number (「2.」「(2)」「Ⅱ」「２」): its heading text is in the next cell. */
 export function isBareSectionNumber(raw: string): boolean {
+  if (raw.trim().length > BARE_NUMBER_MAX) return false;
   const h = parseHeading(raw);
   return h.number !== null && h.text === '';
 }

@@ -115,7 +115,7 @@ function readList(index: LabelIndex, labels: Label[], specs: Record<string, Comp
     const k = keyOf(part, item.f);
     if (seen.has(k)) continue;
     seen.add(k);
-    const at = valueCellOf(index.grid, l, isLabel, LIST_VALUE_SPAN);
+    const at = valueCellOf(index, l, isLabel, LIST_VALUE_SPAN);
     fields.push(makeField(index.grid, k, at.row, at.col, 'text'));
     evidence.push({ part: section, cells: [a1(l.row, l.col)], reason: explain.label(l.raw.trim(), item.score) });
   }

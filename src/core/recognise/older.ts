@@ -177,7 +177,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
       put(k, below, 'text');
       continue;
     }
-    const at = valueCellOf(grid, l, (s) => s.length <= HEADER_LABEL_MAX + 4 && Object.values(HEADER_SPECS).some((sp) => scoreKey(s, sp) >= LABEL_THRESHOLD), 6, headerBand.right);
+    const at = valueCellOf(index, l, (s) => s.length <= HEADER_LABEL_MAX + 4 && Object.values(HEADER_SPECS).some((sp) => scoreKey(s, sp) >= LABEL_THRESHOLD), 6, headerBand.right);
     if (isHeaderCell(index, at.row, at.col)) put(k, { row: l.row, col: l.col + 1 }, 'text');
     else put(k, at, 'text');
   }
@@ -290,7 +290,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
     if (!l) continue;
     ratingsFound = true;
     const below = index.at(l.row + 1, l.col);
-    const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(grid, l, (s) => /うち|目標達成状況/.test(s), 3);
+    const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(index, l, (s) => /うち|目標達成状況/.test(s), 3);
     put(`older.rating.${name}`, at, 'rating');
   }
   if (!ratingsFound) missing.push({ id: 'older.ratings', part: '5. 目標達成状況', lookedFor: messages.lookedForOlderRatings() });

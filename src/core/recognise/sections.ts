@@ -26,8 +26,24 @@ function saysSection(text: string, n: SectionNo): boolean {
   return true;
 }
 
-/** Which section a heading cell names, if any. Unnumbered headings must carry their section's words. */
+const sectionCache = new WeakMap<Label, SectionNo | null>();
+
+/** Which section a heading cell names, if any (worked out once per cell). */
 export function sectionOf(l: Label): SectionNo | null {
+  let n = sectionCache.get(l);
+  if (n === undefined) {
+    n = readSection(l);
+    sectionCache.set(l, n);
+  }
+  return n;
+}
+
+/** Any section's words: most cells have none and need no closer look. */
+const ANY_SECTION = new RegExp(Object.values(SECTION_TEXT).map((re) => re.source).join('|'));
+
+/** Unnumbered headings must carry their section's words. */
+function readSection(l: Label): SectionNo | null {
+  if (!ANY_SECTION.test(l.key)) return null;
   const h = parseHeading(l.raw);
   if (h.number !== null) {
     if (h.number < 1 || h.number > 5) return null;

@@ -41,7 +41,7 @@ export function readSummary(index: LabelIndex, b: Region, inTable: (row: number,
       missing.push(f);
       continue;
     }
-    const beside = valueCellOf(grid, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
+    const beside = valueCellOf(index, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCol !== null && beside.row === l.row ? { row: l.row, col: templateCol } : beside;
     fields.push(makeField(grid, key.summary(f), at.row, at.col, kind));
     evidence.push({ part: '3. 件数・残高・債務者数', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.replace(/\s+/g, ' ').trim().slice(0, 40), 1) });

@@ -75,7 +75,12 @@ const WORD_VARIANTS: readonly [RegExp, string][] = [
  * brackets removed, and common spelling variants folded. 「担当 :」「【担当】」「担 当」 all give 担当.
  */
 export function labelKey(s: string): string {
-  let k = normalizeLabel(s).replace(LABEL_NOISE, '');
+  return keyOfNormalized(normalizeLabel(s));
+}
+
+/** labelKey of a text already through normalizeLabel (or its normalizedLines joined). */
+export function keyOfNormalized(norm: string): string {
+  let k = norm.replace(LABEL_NOISE, '');
   for (const [re, to] of WORD_VARIANTS) k = k.replace(re, to);
   return k;
 }
