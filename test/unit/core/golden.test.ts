@@ -1,5 +1,7 @@
 // Whole published sheets: every mistake the printed sheet really has is found (with the spec's rule id and
-// at its field), and no other error is reported.
+// at its field), and no other error is reported. The sheets are not the published files: their numbers, copied
+// from the published PDFs, are drawn into our own rendering of the official layout (and, in mutations.test.ts,
+// into thousands of other layouts). Narrative texts are our own.
 import * as path from 'path';
 import { readWorkbookFile } from '../../../src/adapters/xlsx/readWorkbook';
 import { checkWorkbook } from '../../../src/core/check';
@@ -20,7 +22,7 @@ function expectMatchesSeed(form: FormResult, s: (typeof CURRENT_SEEDS)[number]):
   expect(unexpected.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
 }
 
-describe.each(CURRENT_SEEDS.map((s) => [String(s.sheet).padStart(2, '0'), s] as const))('published sheet %s', (_n, s) => {
+describe.each(CURRENT_SEEDS.map((s) => [String(s.sheet).padStart(2, '0'), s] as const))('published sheet %s: its numbers in our rendering of the official layout', (_n, s) => {
   it('reports exactly its real mistakes (grid)', () => {
     expectMatchesSeed(onlyForm(seedLayout(s.sheet)), s);
   });
@@ -49,7 +51,7 @@ describe.each(CURRENT_SEEDS.map((s) => [String(s.sheet).padStart(2, '0'), s] as 
   });
 });
 
-describe('older-edition sheets', () => {
+describe('older-edition sheets: their numbers in our rendering of the older layout', () => {
   it.each(OLDER_SEEDS.map((s) => [s.sheet, s] as const))('sheet %i is recognised as the older edition and says what does not apply', async (n) => {
     const grids = await readWorkbookFile(path.join(EXAMPLES, 'older', `sheet-${String(n).padStart(2, '0')}.xlsx`));
     const { forms } = checkWorkbook(grids);
