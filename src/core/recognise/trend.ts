@@ -73,16 +73,16 @@ function runs<T>(items: { col: number; code: T }[]): { col: number; code: T }[][
 // Column names
 
 type NameId = 'ア' | 'イ' | 'ウ' | 'エ' | 'オ' | 'カ' | 'キ' | 'ク' | 'ケ';
+/** Column names as printed and as staff shorten them (繰越額, 減少額, 調定, 徴収, 欠損額, 残高 …). */
 const NAME_PATTERNS: [RegExp, NameId][] = [
-  [/調定繰越|前年度から/, 'ア'],
-  [/調定減少|年度中の/, 'イ'],
-  [/^調定額|^調定$/, 'ウ'],
-  [/^徴収額|^収入額/, 'エ'],
-  [/^不納欠損/, 'オ'],
-  [/^整理額/, 'カ'],
-  [/^徴収率|^収納率/, 'キ'],
-  [/^整理率/, 'ク'],
-  [/^未収金残高|^未収金$|^残高$|^未収額/, 'ケ'],
+  [/繰越|前年度から/, 'ア'],
+  [/減少|年度中の/, 'イ'],
+  [/率/, 'キ'], // 徴収率 / 収納率 / 整理率: told apart below
+  [/^調定(額)?$|^調定額/, 'ウ'],
+  [/^徴収(額)?$|^徴収額|^収入(額)?$|^収納(額)?$/, 'エ'],
+  [/欠損/, 'オ'],
+  [/^整理(額)?$|^整理額/, 'カ'],
+  [/残高|^未収(金|額)?$/, 'ケ'],
 ];
 /** Columns each name stands for, past → current → total (a name repeats in that order). */
 const NAME_CODES: Record<NameId, readonly TrendCode[]> = {
@@ -97,8 +97,16 @@ const NAME_CODES: Record<NameId, readonly TrendCode[]> = {
   ケ: ['ケ', "ケ'", "ケ''"],
 };
 
+/** Longest column name: a longer cell is a heading or a note, not a column's name. */
+const NAME_MAX = 14;
+
 function nameOf(key: string): NameId | null {
-  for (const [re, id] of NAME_PATTERNS) if (re.test(key)) return id;
+  if (key.length > NAME_MAX) return null;
+  for (const [re, id] of NAME_PATTERNS) {
+    if (!re.test(key)) continue;
+    if (id === 'キ') return /整理率/.test(key) ? 'ク' : /徴収率|収納率/.test(key) ? 'キ' : null;
+    return id;
+  }
   return null;
 }
 

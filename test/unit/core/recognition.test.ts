@@ -247,3 +247,19 @@ describe('blank fields without merged areas (as Excel reads a sheet: it never lo
     for (const k of BLANKS) expect({ k, at: bare.fields.get(k)!.address }).toEqual({ k, at: `${String.fromCharCode(65 + cellOf(l, k).col)}${cellOf(l, k).row + 1}` });
   });
 });
+
+describe('column names as staff shorten them', () => {
+  it('reads the trend table by short names under their groups when the code row is missing', () => {
+    const SHORT: Record<string, string> = { 前年度からの調定繰越額: '繰越額', 年度中の調定減少額: '減少額', 調定額: '調定', 徴収額: '徴収', 不納欠損額: '欠損額', 整理額: '整理', 未収金残高: '残高' };
+    const l = classify(seedLayout(3));
+    const short: MForm = {
+      ...l,
+      cells: l.cells
+        .filter((c) => c.role !== 'code')
+        .map((c) => (c.role === 'name' && typeof c.value === 'string' ? { ...c, value: SHORT[c.value.replace(/\s/g, '')] ?? c.value } : c)),
+    };
+    const f = checkWorkbook([toGrid(short)]).forms[0]!;
+    expect(f.values).toEqual(onlyForm(seedLayout(3)).values);
+    expect(gist(f)).toEqual(gist(onlyForm(seedLayout(3))));
+  });
+});
