@@ -95,14 +95,14 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
   const header = readHeader(index, band(region, region.top, (sec1?.row ?? aboveTable + 1) - 1));
   header.fields.forEach(put);
   evidence.push(...header.evidence);
-  if (!header.headerFound) missing.push({ id: 'header', part: HEADER_PART, lookedFor: messages.lookedForHeader() });
-  else for (const f of header.missingHeader) missing.push({ id: `header.${f}`, part: `${HEADER_PART} ${messages.headerName(f)}`, lookedFor: messages.lookedForLabel(messages.headerName(f)) });
+  if (!header.found) missing.push({ id: 'header', part: HEADER_PART, lookedFor: messages.lookedForHeader() });
+  else for (const f of header.missing) missing.push({ id: `header.${f}`, part: `${HEADER_PART} ${messages.headerName(f)}`, lookedFor: messages.lookedForLabel(messages.headerName(f)) });
   const ratingsBand = band(region, sec1 ? sec1.row + 1 : region.top, aboveTable);
   const ratings = readRatings(index, ratingsBand);
   ratings.fields.forEach(put);
   evidence.push(...ratings.evidence);
-  if (!ratings.ratingsFound) missing.push({ id: 'ratings', part: RATINGS_PART, lookedFor: messages.lookedForRatings() });
-  else for (const c of ratings.missingRatings) missing.push({ id: `rating.${c}`, part: `${RATINGS_PART} ${messages.ratingName(c)}`, lookedFor: messages.lookedForLabel(messages.ratingName(c)) });
+  if (!ratings.found) missing.push({ id: 'ratings', part: RATINGS_PART, lookedFor: messages.lookedForRatings() });
+  else for (const c of ratings.missing) missing.push({ id: `rating.${c}`, part: `${RATINGS_PART} ${messages.ratingName(c)}`, lookedFor: messages.lookedForLabel(messages.ratingName(c)) });
 
   // Section 2: rows A–G down to section 3 (its heading, or its table where the heading is missing).
   const trendBottom = Math.min(sec3?.row ?? Number.POSITIVE_INFINITY, statusTop !== null ? statusTop : Number.POSITIVE_INFINITY, region.bottom + 1) - 1;
@@ -167,8 +167,8 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
     evidence,
     missing,
     found: {
-      header: header.headerFound,
-      ratings: ratings.ratingsFound,
+      header: header.found,
+      ratings: ratings.found,
       status: status !== null,
       summary: summary.found,
       verify: verify?.found ?? false,

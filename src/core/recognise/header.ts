@@ -91,72 +91,74 @@ export function officialValueColumns<F extends string>(
   return new Map(placed.map((p) => [p.f, p.base + official[p.f][1]]));
 }
 
-export interface TopRead {
+/** One kind of labelled values (the header's fields, section 1's ratings), found and read the same way. */
+interface LabelledValues<F extends string> {
+  fields: readonly F[];
+  specs: Record<F, CompiledSpec>;
+  maxLen: number;
+  /** The template's label and value columns, by field. */
+  official: Readonly<Record<F, readonly [number, number]>>;
+  key: (f: F) => string;
+  kind: 'text' | 'rating';
+  part: string;
+  /** A label cell may carry its value after a colon (the header does). */
+  split?: (l: Label) => { key: string; value: string | null };
+}
+
+export interface LabelledRead<F extends string> {
   fields: Field[];
-  headerFound: boolean;
-  missingHeader: HeaderField[];
-  ratingsFound: boolean;
-  missingRatings: RatingColumn[];
+  found: boolean;
+  missing: F[];
   evidence: Evidence[];
 }
 
-function isHeaderKey(k: string): boolean {
-  return k.length <= HEADER_LABEL_MAX && best(HEADER_SPECS, k) !== null;
-}
-
-export function readHeader(index: LabelIndex, band: Region): Pick<TopRead, 'fields' | 'headerFound' | 'missingHeader' | 'evidence'> {
+function readLabelled<F extends string>(index: LabelIndex, band: Region, d: LabelledValues<F>): LabelledRead<F> {
   const grid = index.grid;
-  const labels = index.find(band, () => true);
-  const picked = pickLabels(labels, HEADER_SPECS, HEADER_LABEL_MAX, (l) => splitLabel(l).key);
+  const picked = pickLabels(index.find(band, () => true), d.specs, d.maxLen, d.split ? (l) => d.split!(l).key : undefined);
+  const isOther = (k: string) => k.length <= d.maxLen && best(d.specs, k) !== null;
+  const templateCols = officialValueColumns(grid, new Map([...picked].map(([f, p]) => [f, p.label])), d.official);
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
-  const templateCols = officialValueColumns(
-    grid,
-    new Map([...picked].map(([f, p]) => [f, p.label])),
-    Object.fromEntries(HEADER_FIELDS.map((f) => [f, [HEADER_CELLS[f][1], HEADER_CELLS[f][2]]])) as Record<HeaderField, [number, number]>,
-  );
-  for (const f of HEADER_FIELDS) {
+  for (const f of d.fields) {
     const p = picked.get(f);
     if (!p) continue;
     const l = p.label;
-    const k = key.header(f);
-    const inline = splitLabel(l).value;
+    const inline = d.split?.(l).value ?? null;
     if (inline !== null) {
-      const field = makeField(grid, k, l.row, l.col, 'text');
+      const field = makeField(grid, d.key(f), l.row, l.col, d.kind);
       field.parsed = { status: 'text', value: inline };
       fields.push(field);
-      evidence.push({ part: '表頭', cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
+      evidence.push({ part: d.part, cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
       continue;
     }
-    const beside = valueCellOf(index, l, isHeaderKey, VALUE_SPAN, band.right);
+    const beside = valueCellOf(index, l, isOther, VALUE_SPAN, band.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(f) ? { row: l.row, col: templateCols.get(f)! } : beside;
-    fields.push(makeField(grid, k, at.row, at.col, 'text'));
-    evidence.push({ part: '表頭', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
+    fields.push(makeField(grid, d.key(f), at.row, at.col, d.kind));
+    evidence.push({ part: d.part, cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
   }
-  return { fields, headerFound: picked.size > 0, missingHeader: HEADER_FIELDS.filter((f) => !picked.has(f)), evidence };
+  return { fields, found: picked.size > 0, missing: d.fields.filter((f) => !picked.has(f)), evidence };
 }
 
-function isRatingKey(k: string): boolean {
-  return k.length <= RATING_LABEL_MAX && best(RATING_SPECS, k) !== null;
-}
+const HEADER: LabelledValues<HeaderField> = {
+  fields: HEADER_FIELDS,
+  specs: HEADER_SPECS,
+  maxLen: HEADER_LABEL_MAX,
+  official: Object.fromEntries(HEADER_FIELDS.map((f) => [f, [HEADER_CELLS[f][1], HEADER_CELLS[f][2]]])) as Record<HeaderField, [number, number]>,
+  key: key.header,
+  kind: 'text',
+  part: '表頭',
+  split: splitLabel,
+};
 
-export function readRatings(index: LabelIndex, band: Region): Pick<TopRead, 'fields' | 'ratingsFound' | 'missingRatings' | 'evidence'> {
-  const grid = index.grid;
-  const picked = pickLabels(index.find(band, () => true), RATING_SPECS, RATING_LABEL_MAX);
-  const fields: Field[] = [];
-  const evidence: Evidence[] = [];
-  const templateCols = officialValueColumns(
-    grid,
-    new Map([...picked].map(([c, p]) => [c, p.label])),
-    Object.fromEntries(RATING_COLUMNS.map((c) => [c, [RATING_CELLS[c][0], RATING_CELLS[c][2]]])) as Record<RatingColumn, [number, number]>,
-  );
-  for (const c of RATING_COLUMNS) {
-    const p = picked.get(c);
-    if (!p) continue;
-    const beside = valueCellOf(index, p.label, isRatingKey, VALUE_SPAN, band.right);
-    const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(c) ? { row: p.label.row, col: templateCols.get(c)! } : beside;
-    fields.push(makeField(grid, key.rating(c), at.row, at.col, 'rating'));
-    evidence.push({ part: '1. 達成状況', cells: [a1(p.label.row, p.label.col), a1(at.row, at.col)], reason: explain.label(p.label.raw.trim(), p.score) });
-  }
-  return { fields, ratingsFound: picked.size > 0, missingRatings: RATING_COLUMNS.filter((c) => !picked.has(c)), evidence };
-}
+const RATINGS: LabelledValues<RatingColumn> = {
+  fields: RATING_COLUMNS,
+  specs: RATING_SPECS,
+  maxLen: RATING_LABEL_MAX,
+  official: Object.fromEntries(RATING_COLUMNS.map((c) => [c, [RATING_CELLS[c][0], RATING_CELLS[c][2]]])) as Record<RatingColumn, [number, number]>,
+  key: key.rating,
+  kind: 'rating',
+  part: '1. 達成状況',
+};
+
+export const readHeader = (index: LabelIndex, band: Region): LabelledRead<HeaderField> => readLabelled(index, band, HEADER);
+export const readRatings = (index: LabelIndex, band: Region): LabelledRead<RatingColumn> => readLabelled(index, band, RATINGS);
