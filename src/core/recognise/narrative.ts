@@ -65,7 +65,7 @@ export function readNarrative(index: LabelIndex, b: Region, items: readonly stri
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   // A list (「取組内容(過年度)」 and its text) wherever its labels are there; columns of parts otherwise.
-  const list = readList(index, labels, specs, keyOf, section);
+  const list = readList(index, labels, specs, keyOf, section, b.right);
   if (list.found || parts.size === 0) return list;
   if (itemLabels.size === 0) return { fields, found: false, evidence };
   const partList = [...parts.entries()].sort((x, y) => x[1].col - y[1].col || x[1].row - y[1].row);
@@ -102,7 +102,7 @@ const PART_WORD: [RegExp, Part][] = [
 ];
 
 /** Notes in a list, one per line: 「取組内容(過年度)」 with its text beside or below it. */
-function readList(index: LabelIndex, labels: Label[], specs: Record<string, CompiledSpec>, keyOf: (part: Part, item: string) => string, section: string): NarrativeRead {
+function readList(index: LabelIndex, labels: Label[], specs: Record<string, CompiledSpec>, keyOf: (part: Part, item: string) => string, section: string, right: number): NarrativeRead {
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
@@ -115,7 +115,7 @@ function readList(index: LabelIndex, labels: Label[], specs: Record<string, Comp
     const k = keyOf(part, item.f);
     if (seen.has(k)) continue;
     seen.add(k);
-    const at = valueCellOf(index, l, isLabel, LIST_VALUE_SPAN);
+    const at = valueCellOf(index, l, isLabel, LIST_VALUE_SPAN, right);
     fields.push(makeField(index.grid, k, at.row, at.col, 'text'));
     evidence.push({ part: section, cells: [a1(l.row, l.col)], reason: explain.label(l.raw.trim(), item.score) });
   }

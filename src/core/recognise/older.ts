@@ -290,7 +290,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
     if (!l) continue;
     ratingsFound = true;
     const below = index.at(l.row + 1, l.col);
-    const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(index, l, (s) => /うち|目標達成状況/.test(s), 3);
+    const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(index, l, (s) => /うち|目標達成状況/.test(s), 3, region.right);
     put(`older.rating.${name}`, at, 'rating');
   }
   if (!ratingsFound) missing.push({ id: 'older.ratings', part: '5. 目標達成状況', lookedFor: messages.lookedForOlderRatings() });

@@ -237,7 +237,8 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
     return s;
   };
   // Provisional data rows to bound the header band (descriptions live between the numbers and the data).
-  const given = measureOf(index.row(header.row).filter((l) => l.col < firstCol && l.col >= firstCol - ROW_LABEL_SPAN).map((l) => l.key).join(''));
+  const labelFrom = Math.max(b.left, firstCol - ROW_LABEL_SPAN);
+  const given = measureOf(index.row(header.row).filter((l) => l.col < firstCol && l.col >= labelFrom).map((l) => l.key).join(''));
   const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given);
   const dataTop = provisional[0]?.row ?? header.row + 1;
   const bandTop = Math.max(b.top, header.row - 2);
@@ -252,7 +253,7 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
     else cat = String(t) as Category;
     if (!catCol.has(cat)) catCol.set(cat, c);
   }
-  const lastCol = Math.max(lastTokenCol, ...catCol.values()) + SUBTOTAL_SPAN;
+  const lastCol = Math.min(b.right, Math.max(lastTokenCol, ...catCol.values()) + SUBTOTAL_SPAN);
   const tokenColSet = new Set(tokenCols.map(([c]) => c));
   const used = (c: number) => {
     for (let r = bandTop; r <= (provisional[provisional.length - 1]?.row ?? bandBottom); r++) if (!isEmpty(grid.cell(r, c))) return true;
@@ -368,7 +369,7 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
     for (const [s, c] of subCol) fields.push(mk(key.status(d.part, d.measure, s as StatusColumn), d.row, c, kind));
   }
   const right = Math.max(lastTokenCol, ...subCol.values(), ...catCol.values());
-  return { fields, has15_2, evidence, top: bandTop, bottom: dataRows[dataRows.length - 1]!.row, left: firstCol - ROW_LABEL_SPAN, right };
+  return { fields, has15_2, evidence, top: bandTop, bottom: dataRows[dataRows.length - 1]!.row, left: labelFrom, right };
 }
 
 function transpose(grid: Grid, b: Region): Grid {

@@ -86,7 +86,9 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
   const rows = f.cells.map((c) => c.row);
   const cols = f.cells.map((c) => c.col);
   const [top, bottom, left, right] = [Math.min(...rows), Math.max(...rows), Math.min(...cols), Math.max(...cols)];
-  for (const r of [...new Set(p.blankRows.map((x) => top + 1 + Math.floor(x * (bottom - top))))].sort((a, b) => b - a)) f = insertRows(f, r);
+  // Never between the ratings' labels and their codes below them: nobody lays a form out that way.
+  const glued = new Set(f.cells.filter((c) => c.key?.startsWith('older.rating.')).map((c) => c.row));
+  for (const r of [...new Set(p.blankRows.map((x) => top + 1 + Math.floor(x * (bottom - top))))].filter((r) => !glued.has(r)).sort((a, b) => b - a)) f = insertRows(f, r);
   for (const c of [...new Set(p.blankCols.map((x) => left + 1 + Math.floor(x * (right - left))))].sort((a, b) => b - a)) f = insertCols(f, c);
   const b = { top: Math.min(...f.cells.map((c) => c.row)), left: Math.min(...f.cells.map((c) => c.col)) };
   return shift(f, p.top - b.top, p.left - b.left);
@@ -147,7 +149,7 @@ describe('combinations', () => {
       top: fc.integer({ min: 0, max: 20 }),
       left: fc.integer({ min: 0, max: 8 }),
     }) as fc.Arbitrary<OlderPlan>;
-    fc.assert(fc.property(fc.constantFrom(...SHEETS), plan, (n, p): void => expectSame(n, p)), { numRuns: 300 });
+    fc.assert(fc.property(fc.constantFrom(...SHEETS), plan, (n, p): void => expectSame(n, p)), { numRuns: 300, seed: Number(process.env.MUTATION_SEED ?? 20261204) });
   });
 
   it('finds a wrong 整理債権 計 however the categories are written', () => {
