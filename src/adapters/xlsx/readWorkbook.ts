@@ -1,29 +1,18 @@
-// Reads an .xlsx/.xlsm file into plain Grids for the core, in Node. The container checks and the cell
+// Reads an .xlsx/.xlsm file into plain Grids for the core, in Node. The checks, the safety pass and the cell
 // mapping are shared with the browser (readWorkbookCore.ts); this adds node:zlib and the file system.
 // Nothing here writes to disk.
 import { promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import {
-  InflateLimitError,
-  MB,
-  mb,
-  readWorkbookWith,
-  resolveLimits,
-  tooLarge,
-  WorkbookReadError,
-  type ReaderHost,
-  type ReadWorkbookOptions,
-} from './readWorkbookCore';
+import { mb, tooLarge, WorkbookReadError } from './read/errors';
+import { MB, resolveLimits } from './read/limits';
+import { InflateLimitError } from './read/zip';
+import { readWorkbookWith, type ReaderHost, type ReadWorkbookOptions } from './readWorkbookCore';
 
-export {
-  DEFAULT_LIMITS,
-  WorkbookReadError,
-  type ReadLimits,
-  type ReadWorkbookOptions,
-  type WorkbookReadErrorCode,
-} from './readWorkbookCore';
+export { WorkbookReadError, type WorkbookReadErrorCode } from './read/errors';
+export { DEFAULT_LIMITS, type ReadLimits } from './read/limits';
+export type { ReadWorkbookOptions } from './readWorkbookCore';
 
 const NODE_HOST: ReaderHost = {
   inflateRaw: async (data, maxOutput) => {
@@ -46,7 +35,7 @@ export function readWorkbook(data: Buffer, opts?: ReadWorkbookOptions): Promise<
 
 /** Reads a workbook file (never writes); refuses files over `maxFileBytes` before reading them. */
 export async function readWorkbookFile(path: string, opts?: ReadWorkbookOptions): Promise<Grid[]> {
-  const limits = resolveLimits(opts);
+  const limits = resolveLimits(opts?.limits);
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, 'r');
@@ -100,7 +89,8 @@ function fileError(err: unknown): WorkbookReadError {
     case 'EISDIR':
       return new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。');
     default: {
-      const detail = err instanceof Error ? `(詳細: ${err.message})` : '';
+      // The system's own words name the path; only its error code is shown.
+      const detail = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `(詳細: ${code})` : '';
       return new WorkbookReadError('read-failed', `ファイルを読み込めませんでした${detail}。`);
     }
   }
