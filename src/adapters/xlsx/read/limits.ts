@@ -46,7 +46,7 @@ export interface ReadLimits {
    * workbook (exceljs expands each validation cell by cell). Those past it are left out and reported.
    */
   maxAnnotatedCells: number;
-  /** Nesting depth of any XML part read. */
+  /** Levels of nesting in any XML part read (the root is level 1). */
   maxXmlDepth: number;
   /** Attributes on one XML element. */
   maxAttributes: number;

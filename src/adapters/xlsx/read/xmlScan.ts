@@ -150,15 +150,13 @@ export function scanXml(xml: Uint8Array, limits: XmlLimits, visit: (tag: XmlTag)
       }
     }
     if (stack.length === 0 && roots++ > 0) throw corrupt('xml');
+    if (stack.length >= limits.maxXmlDepth) throw unsafeXml('depth');
     tag.kind = kind;
     tag.name = name;
     tag.start = i;
     tag.end = end;
     tag.depth = stack.length;
-    if (kind === 'open') {
-      if (stack.length >= limits.maxXmlDepth) throw unsafeXml('depth');
-      stack.push(name);
-    }
+    if (kind === 'open') stack.push(name);
     visit(tag);
     i = xml.indexOf(LT, end);
   }
