@@ -205,12 +205,14 @@ export function minimalParts(overrides: Parts = {}): [string, string | Buffer][]
   return Object.entries(parts).filter((e): e is [string, string | Buffer] => e[1] !== null);
 }
 
+/** The minimal workbook's parts as zip inputs, to build variants of its archive. */
+export function minimalInputs(overrides: Parts = {}): ZipInput[] {
+  return minimalParts(overrides).map(([name, data]) => ({ name, data }));
+}
+
 /** The minimal workbook with some parts replaced (null removes one). */
 export function minimalXlsx(overrides: Parts = {}, zipOpts: ZipOptions = {}): Buffer {
-  return makeZip(
-    minimalParts(overrides).map(([name, data]) => ({ name, data })),
-    zipOpts,
-  );
+  return makeZip(minimalInputs(overrides), zipOpts);
 }
 
 const zeros = new Map<number, Promise<Buffer>>();

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,7 +17,7 @@ import type { Grid } from '../../src/core/grid';
 import {
   deflatedZeros,
   makeZip,
-  minimalParts,
+  minimalInputs,
   minimalXlsx,
   rezip,
   ROOT_RELS,
@@ -29,12 +29,9 @@ import {
   workbookXml,
   type ZipInput,
 } from '../helpers/xlsxBuilder';
+import { afterMerges, sheet01With, SHEET_01, WHOLE_COLUMN_ANNOTATIONS } from '../helpers/hostileWorkbooks';
 
-const SHEET_01 = readFileSync(path.join(__dirname, '..', '..', 'examples', 'current', 'sheet-01.xlsx'));
 
-function minimalInputs(): ZipInput[] {
-  return minimalParts().map(([name, data]) => ({ name, data }));
-}
 
 async function expectCode(p: Promise<unknown>, code: WorkbookReadErrorCode): Promise<WorkbookReadError> {
   let caught: unknown;
@@ -262,28 +259,10 @@ describe('readWorkbook: refuses unreadable files', () => {
 // ---------------------------------------------------------------------------------------------
 // Hostile files: each hole of issue 10 (and their neighbours), built here, with the answer it must get.
 
-const WHOLE_COLUMN_VALIDATIONS =
-  '<dataValidations count="3">' +
-  '<dataValidation type="list" allowBlank="1" sqref="D1:D1048576"><formula1>"A,B1,B2,—"</formula1></dataValidation>' +
-  '<dataValidation type="list" allowBlank="1" sqref="F:F"><formula1>"私債権"</formula1></dataValidation>' +
-  '<dataValidation type="whole" operator="greaterThanOrEqual" sqref="D29:V32"><formula1>0</formula1></dataValidation>' +
-  '</dataValidations>';
-const WHOLE_SHEET_FORMAT =
-  '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" dxfId="0" priority="1"><formula>ISERROR(A1)</formula></cfRule></conditionalFormatting>';
-const WHOLE_COLUMN_LINK = '<hyperlinks><hyperlink ref="B1:B1048576" r:id="rId1"/></hyperlinks>';
-
 /** A bomb of `mb` MB of zeros in place of the named part, declaring a small size. */
 async function bomb(name: string, mb = 300): Promise<ZipInput> {
   return { name, raw: { bytes: await deflatedZeros(mb), uncompressedSize: 1000 } };
 }
-
-function sheet01(edit: (sheet: string, parts: Map<string, Buffer | string>) => string): Buffer {
-  return rezip(SHEET_01, (parts) => {
-    parts.set('xl/worksheets/sheet1.xml', edit(parts.get('xl/worksheets/sheet1.xml')!.toString(), parts));
-  });
-}
-
-const withExtra = (extra: string) => (sheet: string) => sheet.replace('</mergeCells>', `</mergeCells>${extra}`);
 
 interface Hole {
   name: string;
@@ -372,7 +351,7 @@ const HOLES: Hole[] = [
   },
   {
     name: 'a valid form with list validations, a conditional format and a hyperlink over whole columns',
-    build: () => sheet01(withExtra(WHOLE_SHEET_FORMAT + WHOLE_COLUMN_VALIDATIONS + WHOLE_COLUMN_LINK)),
+    build: () => sheet01With(afterMerges(WHOLE_COLUMN_ANNOTATIONS)),
     expect: 'form',
   },
   {
@@ -399,7 +378,7 @@ const HOLES: Hole[] = [
   {
     name: 'a valid form with a column range to 2,000,000,000, a whole-sheet dimension and a shared formula over the sheet',
     build: () =>
-      sheet01((sheet) =>
+      sheet01With((sheet) =>
         sheet
           .replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="2000000000" width="9"/></cols>')
           .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
@@ -579,7 +558,7 @@ describe('readWorkbook: hostile files', () => {
   });
 
   test('what was left out of a valid form is said once, as an info finding with the ranges', async () => {
-    const grids = await readWorkbook(sheet01(withExtra(WHOLE_SHEET_FORMAT + WHOLE_COLUMN_VALIDATIONS + WHOLE_COLUMN_LINK)));
+    const grids = await readWorkbook(sheet01With(afterMerges(WHOLE_COLUMN_ANNOTATIONS)));
     const notes = checkWorkbook(grids).forms[0]!.findings.filter((f) => f.rule === READER_NOTE_RULE);
     expect(notes).toEqual([
       {
@@ -588,13 +567,13 @@ describe('readWorkbook: hostile files', () => {
         keys: [],
         cells: [],
         message:
-          '範囲が広すぎるため読み込まなかったもの: 条件付き書式 1 件(A1:XFD1048576)、入力規則 2 件(D1:D1048576、F1:F1048576)、ハイパーリンク 1 件(B1:B1048576)。検査には使わない情報なので、検査の結果には影響しません。',
+          '範囲が広すぎるため読み込まなかったもの: 条件付き書式 1 件(A1:XFD1048576)、入力規則 2 件(D1:D1048576、F1:F1048576、H1:H1048576)、ハイパーリンク 1 件(B1:B1048576)。検査には使わない情報なので、検査の結果には影響しません。',
       },
     ]);
   });
 
   test('small validations are kept and cost nothing to read; no note then', async () => {
-    const grids = await readWorkbook(sheet01(withExtra('<dataValidations><dataValidation type="list" sqref="D29:V32"><formula1>"A"</formula1></dataValidation></dataValidations>')));
+    const grids = await readWorkbook(sheet01With(afterMerges('<dataValidations><dataValidation type="list" sqref="D29:V32"><formula1>"A"</formula1></dataValidation></dataValidations>')));
     expect(grids[0]!.notes).toEqual([]);
   });
 
