@@ -1,6 +1,5 @@
 // The XML safety pass on its own: what a worksheet keeps, what it loses (and says so), what it refuses; the
 // workbook, relationship, shared-string and style parts.
-import { WorkbookReadError, type WorkbookReadErrorCode } from '../../src/adapters/xlsx/read/errors';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../src/adapters/xlsx/read/limits';
 import {
   checkSharedStrings,
@@ -13,6 +12,7 @@ import {
   sanitizeWorksheet,
   type Budget,
 } from '../../src/adapters/xlsx/read/xmlSafety';
+import { refusal } from '../helpers/readRefusal';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -23,16 +23,6 @@ function sanitize(inner: string, limits: Partial<ReadLimits> = {}, budget?: Budg
   const l = { ...DEFAULT_LIMITS, ...limits };
   const out = sanitizeWorksheet(bytes(`${HEAD}${ROOT}${inner}</worksheet>`), budget ?? newBudget(l), l);
   return { xml: Buffer.concat(out.xml).toString(), notes: out.notes };
-}
-
-function refusal(f: () => unknown): { code: WorkbookReadErrorCode; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('not refused');
 }
 
 describe('parseArea', () => {

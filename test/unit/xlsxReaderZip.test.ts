@@ -1,6 +1,5 @@
 // The zip preflight on its own: what kind of file, the strict reading of the container, and inflating one entry.
 import { inflateRawSync } from 'node:zlib';
-import { WorkbookReadError, type WorkbookReadErrorCode } from '../../src/adapters/xlsx/read/errors';
 import { DEFAULT_LIMITS } from '../../src/adapters/xlsx/read/limits';
 import {
   checkContainer,
@@ -10,6 +9,7 @@ import {
   type InflateRaw,
   type ZipDirectory,
 } from '../../src/adapters/xlsx/read/zip';
+import { asyncRefusal, refusal } from '../helpers/readRefusal';
 import { deflatedZeros, makeZip, type ZipInput } from '../helpers/xlsxBuilder';
 
 const inflate: InflateRaw = async (data, maxOutput) => {
@@ -22,26 +22,6 @@ const inflate: InflateRaw = async (data, maxOutput) => {
 };
 
 const read = (zip: Buffer): ZipDirectory => readZipDirectory(zip, DEFAULT_LIMITS);
-
-function refusal(f: () => unknown): { code: WorkbookReadErrorCode; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('not refused');
-}
-
-async function asyncRefusal(p: Promise<unknown>): Promise<{ code: WorkbookReadErrorCode; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const A: ZipInput = { name: 'xl/a.xml', data: '<a>未収金</a>' };
 const B: ZipInput = { name: 'xl/b.xml', data: '<b/>', store: true };
