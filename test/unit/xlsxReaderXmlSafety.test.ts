@@ -89,6 +89,12 @@ describe('sanitizeWorksheet: what is left out, and said', () => {
     ]);
   });
 
+  test('a small range written with "$" (which Excel never writes there) is dropped as unreadable', () => {
+    const { xml, notes } = sanitize(`${DATA}<dataValidations><dataValidation sqref="$A$1:$B$2"/></dataValidations>`);
+    expect(xml).toBe(`${HEAD}${ROOT}${DATA}</worksheet>`);
+    expect(notes[0]).toMatch(/^範囲が広すぎるか範囲の書き方が読めないため読み込まなかったもの: 入力規則 1 件\(A1:B2\)/);
+  });
+
   test('the budget is the whole workbook\'s: a later sheet keeps only what is left of it', () => {
     const limits = { ...DEFAULT_LIMITS, maxAnnotatedCells: 150 };
     const budget = newBudget(limits);

@@ -85,28 +85,29 @@ function areaText(a: Area): string {
 
 const UNREADABLE_RANGE = '読めない範囲';
 
-/**
- * A space-separated list of ranges (sqref): the cells it covers, how to name its ranges in a note, and whether
- * exceljs can take it (plain A1 ranges only: it fails on "F:F" and "$A$1").
- */
-function rangeList(value: string | undefined): { cells: number; names: string[]; plain: boolean } {
+interface RangeList {
+  cells: number;
+  /** How a note names each range. */
+  names: string[];
+  /** Plain A1 ranges only, which exceljs can take (it fails on "F:F" and "$A$1"). */
+  plain: boolean;
+  /** Some range could not be read, or is written in a way Excel never writes here ("$A$1"). */
+  odd: boolean;
+}
+
+/** A space-separated list of ranges (sqref). */
+function rangeList(value: string | undefined): RangeList {
   const tokens = (value ?? '').trim().split(/\s+/).filter((t) => t !== '');
-  if (tokens.length === 0) return { cells: 0, names: [UNREADABLE_RANGE], plain: false };
-  let cells = 0;
-  let plain = true;
-  const names: string[] = [];
+  if (tokens.length === 0) return { cells: 0, names: [UNREADABLE_RANGE], plain: false, odd: true };
+  const out: RangeList = { cells: 0, names: [], plain: true, odd: false };
   for (const t of tokens) {
     const parsed = parseArea(t);
-    if (!parsed) {
-      plain = false;
-      names.push(UNREADABLE_RANGE);
-      continue;
-    }
-    cells += cellsIn(parsed.area);
-    plain &&= parsed.plain;
-    names.push(areaText(parsed.area));
+    out.plain &&= parsed?.plain ?? false;
+    out.odd ||= !parsed || t.includes('$');
+    out.cells += parsed ? cellsIn(parsed.area) : 0;
+    out.names.push(parsed ? areaText(parsed.area) : UNREADABLE_RANGE);
   }
-  return { cells, names, plain };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,14 +145,28 @@ const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder('utf-8');
 const XML_DECLARATION = ENCODER.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
 
+interface Group {
+  child: string;
+  kind: AnnotationKind;
+  rangeAttribute: string;
+}
+
 /** The containers whose range-bearing children are kept or dropped one by one. */
-const GROUPS: Record<string, { child: string; kind: AnnotationKind; rangeAttribute: string }> = {
-  dataValidations: { child: 'dataValidation', kind: 'dataValidation', rangeAttribute: 'sqref' },
-  hyperlinks: { child: 'hyperlink', kind: 'hyperlink', rangeAttribute: 'ref' },
-};
+const GROUPS = new Map<string, Group>([
+  ['dataValidations', { child: 'dataValidation', kind: 'dataValidation', rangeAttribute: 'sqref' }],
+  ['hyperlinks', { child: 'hyperlink', kind: 'hyperlink', rangeAttribute: 'ref' }],
+]);
 
 /** exceljs resolves r:id against the sheet's relationships, which the rebuilt package does not carry. */
 const RELATIONSHIP_ID = /\s[^\s=/>]+:id\s*=\s*(?:"[^"]*"|'[^']*')/g;
+
+/** A formula element being read: where its text starts, and what kind of shared formula it is. */
+interface OpenFormula {
+  start: number;
+  shared: boolean;
+  si: string | undefined;
+  master: boolean;
+}
 
 function cellBudgetError(limits: ReadLimits): WorkbookReadError {
   return tooManyCells(`セルの数(行と結合範囲を含めて ${count(limits.maxCells)} 個超)が多すぎる`);
@@ -163,7 +178,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   const dropped = new Map<AnnotationKind, Dropped & { ranges: string[] }>();
   let root: { name: string; open: Uint8Array; empty: boolean } = { name: '', open: new Uint8Array(0), empty: false };
   let child: { name: string; start: number; keep: boolean } | null = null;
-  let group: string[] = [];
+  let members: string[] = [];
   let member: { start: number; keep: boolean } | null = null;
   let merges = 0;
 
@@ -177,7 +192,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     const d = dropped.get(kind) ?? { kind, elements: 0, ranges: [], unreadable: false };
     d.elements++;
     d.ranges.push(...r.names);
-    d.unreadable ||= r.names.includes(UNREADABLE_RANGE);
+    d.unreadable ||= r.odd;
     dropped.set(kind, d);
     return false;
   };
@@ -189,7 +204,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 
   /** Shared formulas of this sheet: the master's text length by its si (exceljs keeps them per sheet). */
   const masters = new Map<string, number>();
-  let formula: { start: number; shared: boolean; si: string | undefined; master: boolean } | null = null;
+  let formula: OpenFormula | null = null;
   const spendFormula = (n: number): void => {
     budget.formulaChars -= n;
     if (budget.formulaChars < 0) throw tooLarge(`数式の量(${count(limits.maxFormulaChars)} 文字超)が多すぎる`);
@@ -204,7 +219,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
       formula = { start: t.end, shared, si: attribute(xml, t, 'si'), master: shared && attribute(xml, t, 'ref') !== undefined };
     }
     if (t.kind === 'open' || !formula) return;
-    const f: { start: number; shared: boolean; si: string | undefined; master: boolean } = formula;
+    const f: OpenFormula = formula;
     formula = null;
     const length = t.kind === 'close' ? t.start - f.start : 0;
     if (f.master && f.si !== undefined) masters.set(f.si, length);
@@ -239,20 +254,20 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     spend(cellsIn(parsed.area));
   };
 
-  const inGroup = (t: XmlTag, spec: (typeof GROUPS)[string]): void => {
+  const inGroup = (t: XmlTag, spec: Group): void => {
     if (t.depth !== 2 || t.name !== spec.child) return;
     if (t.kind !== 'close') member = { start: t.start, keep: decide(spec.kind, attribute(xml, t, spec.rangeAttribute)) };
     if (t.kind !== 'open' && member) {
-      if (member.keep) group.push(DECODER.decode(xml.subarray(member.start, t.end)).replace(RELATIONSHIP_ID, ''));
+      if (member.keep) members.push(DECODER.decode(xml.subarray(member.start, t.end)).replace(RELATIONSHIP_ID, ''));
       member = null;
     }
   };
 
   const close = (end: number): void => {
     if (!child) return;
-    if (child.name in GROUPS) {
-      if (group.length > 0) kept.push(ENCODER.encode(`<${child.name}>${group.join('')}</${child.name}>`));
-      group = [];
+    if (GROUPS.has(child.name)) {
+      if (members.length > 0) kept.push(ENCODER.encode(`<${child.name}>${members.join('')}</${child.name}>`));
+      members = [];
     } else if (child.keep) {
       kept.push(xml.subarray(child.start, end));
     }
@@ -275,10 +290,11 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
       return;
     }
     if (!child) return;
-    const c: { name: string } = child;
-    if (c.name === 'sheetData') inSheetData(t);
-    else if (c.name === 'mergeCells') inMergeCells(t);
-    else if (c.name in GROUPS) inGroup(t, GROUPS[c.name]!);
+    const name = child.name;
+    const group = GROUPS.get(name);
+    if (name === 'sheetData') inSheetData(t);
+    else if (name === 'mergeCells') inMergeCells(t);
+    else if (group) inGroup(t, group);
   });
 
   const notes = dropped.size > 0 ? [droppedNote([...dropped.values()])] : [];
