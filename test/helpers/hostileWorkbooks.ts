@@ -239,6 +239,15 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    id: 'far-cells-many-sheets',
+    what: '1,000 sheets, each with one cell at XFD1048576',
+    expect: 'too-many-cells',
+    build: async () => {
+      const far = sheetXml('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>');
+      return withSheets(minimalXlsx(), Array.from({ length: 999 }, () => far));
+    },
+  },
+  {
     id: 'shared-formula-flood',
     what: 'an 8,000-character shared formula used by 240,000 cells',
     expect: 'too-large',
@@ -299,7 +308,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
 ];
 
 /** A workbook with more worksheets after its own (workbook.xml and its relationships extended to name them). */
-function withSheets(zip: Buffer, sheets: readonly string[]): Buffer {
+export function withSheets(zip: Buffer, sheets: readonly string[]): Buffer {
   return rezip(zip, (parts) => {
     const own = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
     const names = sheets.map((_, i) => `<sheet name="data ${i + 1}" sheetId="${own + i + 1}" r:id="rIdData${i + 1}"/>`).join('');

@@ -29,7 +29,7 @@ import {
   workbookXml,
   type ZipInput,
 } from '../helpers/xlsxBuilder';
-import { afterMerges, sheet01With, SHEET_01, WHOLE_COLUMN_ANNOTATIONS } from '../helpers/hostileWorkbooks';
+import { afterMerges, sheet01With, SHEET_01, WHOLE_COLUMN_ANNOTATIONS, withSheets } from '../helpers/hostileWorkbooks';
 
 
 
@@ -502,6 +502,16 @@ const HOLES: Hole[] = [
     },
     limits: { maxMergePairs: 20 * 19 },
     expect: { code: 'too-many-cells', says: 'ブック全体で結合セル' },
+  },
+  {
+    name: 'sheets whose one cell sits in Excel\'s last column (exceljs makes every column up to it)',
+    build: () => withSheets(minimalXlsx(), Array.from({ length: 40 }, () => sheetXml('<row r="1"><c r="XFD1"><v>1</v></c></row>'))),
+    expect: { code: 'too-many-cells', says: 'セルの数' },
+  },
+  {
+    name: 'sheets whose one cell sits in Excel\'s last row (exceljs walks every row up to it)',
+    build: () => withSheets(minimalXlsx(), Array.from({ length: 11 }, () => sheetXml('<row r="1048576"><c r="A1048576"><v>1</v></c></row>'))),
+    expect: { code: 'too-many-cells', says: '行の範囲' },
   },
   {
     name: 'a long shared formula used by many cells',

@@ -40,14 +40,15 @@ describe('workbookToGrids', () => {
     return wb;
   }
 
-  test('cells 0-based, cached 0 of a formula kept, merged areas once, notes by sheet id', () => {
-    const [one, two] = workbookToGrids(book(), [[], ['入力規則を省きました。']], 100, ExcelJS.ValueType);
+  test('cells 0-based, cached 0 of a formula kept, a merged area\'s value once; merges and notes by sheet id', () => {
+    const merges = [{ top: 0, left: 2, bottom: 1, right: 3 }];
+    const [one, two] = workbookToGrids(book(), [{ merges, notes: [] }, { merges: [], notes: ['入力規則を省きました。'] }], 100, ExcelJS.ValueType);
     expect(one!.cells()).toEqual([
       { row: 0, col: 0, value: 0, formula: 'B1*0' },
       { row: 0, col: 2, value: '結合' },
       { row: 1, col: 1, value: 0.5, numFmt: '0.0%' },
     ]);
-    expect(one!.merges).toEqual([{ top: 0, left: 2, bottom: 1, right: 3 }]);
+    expect(one!.merges).toEqual(merges);
     expect(one!.notes).toEqual([]);
     expect(two!.notes).toEqual(['入力規則を省きました。']);
   });

@@ -48,7 +48,10 @@ describe('buildSafePackage', () => {
     expect(book).toContain('<sheets><sheet name="調査&amp;書" sheetId="1" r:id="rId1"/><sheet name="b" sheetId="2" state="hidden" r:id="rId2"/></sheets>');
     expect(book).not.toContain('definedName');
     expect(parts.get('xl/sharedStrings.xml')!.toString()).toBe(SST);
-    expect(pkg.notes).toEqual([[], []]);
+    expect(pkg.sheets).toEqual([
+      { merges: [], notes: [] },
+      { merges: [], notes: [] },
+    ]);
   });
 
   test('every needed part is checked by its declared size before any is inflated', async () => {

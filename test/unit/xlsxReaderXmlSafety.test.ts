@@ -120,13 +120,28 @@ describe('sanitizeWorksheet: what is refused', () => {
     expect(() => sanitize('<sheetData><row r="1048576"><c r="XFD1048576"/></row></sheetData>')).not.toThrow();
   });
 
-  test('rows, cells and merged cells count against the workbook\'s cells', () => {
-    const budget = newBudget({ ...DEFAULT_LIMITS, maxCells: 6 });
-    sanitize(DATA, { maxCells: 6 }, budget);
-    expect(budget.cells).toBe(4);
-    sanitize(`${DATA}<mergeCells><mergeCell ref="B1:B2"/></mergeCells>`, { maxCells: 6 }, budget);
+  test('rows, cells, merged cells and columns up to the last used count against the workbook\'s cells', () => {
+    const limits = { maxCells: 9 };
+    const budget = newBudget({ ...DEFAULT_LIMITS, ...limits });
+    sanitize(DATA, limits, budget); // a row, a cell, column A
+    expect(budget.cells).toBe(6);
+    sanitize(`${DATA}<mergeCells><mergeCell ref="B1:B2"/></mergeCells>`, limits, budget); // and two merged cells, columns A–B
     expect(budget.cells).toBe(0);
-    expect(refusal(() => sanitize(DATA, { maxCells: 6 }, budget)).code).toBe('too-many-cells');
+    expect(refusal(() => sanitize(DATA, limits, budget)).code).toBe('too-many-cells');
+  });
+
+  test('a cell in the last column costs its sheet 16,384 column objects; rows up to the last are walked', () => {
+    const far = '<sheetData><row r="1048576"><c r="XFD1048576"/></row></sheetData>';
+    const budget = newBudget(DEFAULT_LIMITS);
+    sanitize(far, {}, budget);
+    expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(2 + 16384);
+    expect(DEFAULT_LIMITS.maxRowSpan - budget.rowSpan).toBe(1048576);
+    expect(refusal(() => sanitize(far, { maxRowSpan: 1048575 })).message).toContain('行の範囲');
+  });
+
+  test('the merged areas come back 0-based', () => {
+    const out = sanitizeWorksheet(bytes(`${ROOT}${DATA}<mergeCells><mergeCell ref="B2:C4"/></mergeCells></worksheet>`), newBudget(DEFAULT_LIMITS), DEFAULT_LIMITS);
+    expect(out.merges).toEqual([{ top: 1, left: 1, bottom: 3, right: 2 }]);
   });
 
   test('merged areas: per sheet, and in pairs over the workbook', () => {

@@ -33,7 +33,7 @@ export async function readWorkbookWith(host: ReaderHost, data: Uint8Array, opts?
     const wb = new excel.Workbook();
     // exceljs's typings want its own Buffer alias; a Uint8Array is what both of its builds read.
     await wb.xlsx.load(pkg.zip as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-    return workbookToGrids(wb, pkg.notes, limits.maxCells, excel.ValueType);
+    return workbookToGrids(wb, pkg.sheets, limits.maxCells, excel.ValueType);
   } catch (err) {
     // exceljs giving up on a package that passed every check: its own words may quote the file.
     throw err instanceof WorkbookReadError ? err : READ_ERRORS.readFailed();

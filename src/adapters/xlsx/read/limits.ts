@@ -21,8 +21,16 @@ export interface ReadLimits {
   bombMinEntrySize: number;
   /** …that inflates more than this many times its compressed size is called a zip bomb. */
   bombRatio: number;
-  /** Rows, cells and cells inside merged areas, in the whole workbook (exceljs makes an object of each). */
+  /**
+   * Rows, cells, cells inside merged areas and columns up to each sheet's last used one, in the whole workbook
+   * (exceljs makes an object of each).
+   */
   maxCells: number;
+  /**
+   * Row numbers up to each sheet's last used row, summed over the workbook: exceljs keeps a sheet's rows in an
+   * array indexed by row number and walks all of it.
+   */
+  maxRowSpan: number;
   /** Merged areas on one sheet. */
   maxMergesPerSheet: number;
   /**
@@ -69,6 +77,8 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   // ≈ 300 forms' worth. exceljs spends ≈ 10 µs and ≈ 700 bytes per cell: 500,000 read in a few seconds and
   // a few hundred MB.
   maxCells: 500_000,
+  // A form's sheet ends near row 60; ten sheets may reach Excel's last row (≈ 0.5 s of walking each).
+  maxRowSpan: 10_000_000,
   // A form has ≈ 50 merged areas.
   maxMergesPerSheet: 5_000,
   // 5,000 merged areas on one sheet (≈ 1.5 s in exceljs); a book of 1,000 forms needs 1.2 million.

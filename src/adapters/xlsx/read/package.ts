@@ -21,14 +21,15 @@ import {
   sanitizeWorksheet,
   type Relationship,
   type SheetEntry,
+  type SheetFacts,
 } from './xmlSafety';
 import { extractEntry, type InflateRaw, type ZipDirectory, type ZipEntry } from './zip';
 
 export interface SafePackage {
   /** A stored zip of the rebuilt parts. */
   zip: Uint8Array;
-  /** Per sheet, in the order exceljs lists them (sheetId 1, 2, …): what was left out, in Japanese. */
-  notes: string[][];
+  /** Per sheet, in the order exceljs lists them (sheetId 1, 2, …): its merged areas and notes. */
+  sheets: SheetFacts[];
 }
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -165,11 +166,11 @@ export async function buildSafePackage(
     out.push({ name: 'xl/styles.xml', data: [part] });
   }
   const budget = newBudget(limits);
-  const notes: string[][] = [];
+  const facts: SheetFacts[] = [];
   for (const [i, s] of sheets.entries()) {
-    const safe = sanitizeWorksheet(await parts.read(s.entry, 'worksheet'), budget, limits);
-    out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: safe.xml });
-    notes.push(safe.notes);
+    const { xml, ...rest } = sanitizeWorksheet(await parts.read(s.entry, 'worksheet'), budget, limits);
+    out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml });
+    facts.push(rest);
   }
-  return { zip: storedZip(out), notes };
+  return { zip: storedZip(out), sheets: facts };
 }

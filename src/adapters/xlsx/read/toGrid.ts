@@ -1,8 +1,9 @@
 // The exceljs → Grid mapping: each worksheet exceljs read becomes a plain Grid of values, formulas and number
-// formats (0-based), with its merged areas and the reader's notes on what was left out of it.
+// formats (0-based), with the merged areas and notes the safety pass read of it.
 import type ExcelJS from 'exceljs';
-import { Grid, parseRange, type CellValue, type GridCell, type MergedArea } from '../../../core/grid';
+import { Grid, type CellValue, type GridCell } from '../../../core/grid';
 import { count, tooManyCells } from './errors';
+import type { SheetFacts } from './xmlSafety';
 
 interface ErrorLike {
   error: string;
@@ -68,7 +69,7 @@ function mapCell(cell: ExcelJS.Cell, row: number, col: number, vt: ValueTypes): 
   return out;
 }
 
-function worksheetToGrid(ws: ExcelJS.Worksheet, notes: readonly string[], budget: { cells: number; max: number }, vt: ValueTypes): Grid {
+function worksheetToGrid(ws: ExcelJS.Worksheet, facts: SheetFacts, budget: { cells: number; max: number }, vt: ValueTypes): Grid {
   const cells: GridCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -78,16 +79,16 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, notes: readonly string[], budget
       cells.push(c);
     });
   });
-  // exceljs keeps the merged ranges as "B2:C3" strings in the sheet's model.
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is MergedArea => m !== null);
-  return new Grid(ws.name, cells, merges, notes);
+  return new Grid(ws.name, cells, facts.merges, facts.notes);
 }
 
+const NONE: Readonly<SheetFacts> = { merges: [], notes: [] };
+
 /**
- * One Grid per worksheet, in tab order (hidden sheets included). `notes[i]` belongs to the sheet whose id is
+ * One Grid per worksheet, in tab order (hidden sheets included). `facts[i]` belongs to the sheet whose id is
  * i + 1: the rebuilt package numbers its sheets in tab order.
  */
-export function workbookToGrids(wb: ExcelJS.Workbook, notes: readonly (readonly string[])[], maxCells: number, vt: ValueTypes): Grid[] {
+export function workbookToGrids(wb: ExcelJS.Workbook, facts: readonly SheetFacts[], maxCells: number, vt: ValueTypes): Grid[] {
   const budget = { cells: 0, max: maxCells };
-  return wb.worksheets.map((ws) => worksheetToGrid(ws, notes[ws.id - 1] ?? [], budget, vt));
+  return wb.worksheets.map((ws) => worksheetToGrid(ws, facts[ws.id - 1] ?? NONE, budget, vt));
 }

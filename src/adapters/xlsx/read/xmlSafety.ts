@@ -4,7 +4,7 @@
 // setup, extensions…) never reaches it. Addresses are checked against Excel's own bounds (exceljs indexes
 // arrays by row number), counts against the limits, and what is left out for its size becomes a note.
 // The workbook, relationship, shared-string and style parts are read for the few things the package needs.
-import { a1 } from '../../../core/grid';
+import { a1, type MergedArea } from '../../../core/grid';
 import {
   corrupt,
   count,
@@ -123,6 +123,8 @@ export interface Budget {
   mergePairs: number;
   /** Formula text exceljs may still hold, shared formulas written out per cell. */
   formulaChars: number;
+  /** Row numbers exceljs may still walk (each sheet up to its last row). */
+  rowSpan: number;
 }
 
 export function newBudget(limits: ReadLimits): Budget {
@@ -131,14 +133,21 @@ export function newBudget(limits: ReadLimits): Budget {
     annotated: limits.maxAnnotatedCells,
     mergePairs: limits.maxMergePairs,
     formulaChars: limits.maxFormulaChars,
+    rowSpan: limits.maxRowSpan,
   };
 }
 
-export interface SafeSheet {
-  /** The rebuilt part, in pieces (mostly views of the original bytes). */
-  xml: Uint8Array[];
+/** What the pass read of a sheet for its Grid, beside the cells exceljs reads. */
+export interface SheetFacts {
+  /** The merged areas, 0-based (the Grid takes them from here, not from exceljs's model). */
+  merges: MergedArea[];
   /** What was left out for its size, in Japanese (one line, or none). */
   notes: string[];
+}
+
+export interface SafeSheet extends SheetFacts {
+  /** The rebuilt part, in pieces (mostly views of the original bytes). */
+  xml: Uint8Array[];
 }
 
 const ENCODER = new TextEncoder();
@@ -180,7 +189,14 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   let child: { name: string; start: number; keep: boolean } | null = null;
   let members: string[] = [];
   let member: { start: number; keep: boolean } | null = null;
-  let merges = 0;
+  const merges: MergedArea[] = [];
+  /** The sheet's extent, 1-based: exceljs makes a column object for every column up to the last one used. */
+  let lastRow = 0;
+  let lastCol = 0;
+  const reach = (row: number, col: number): void => {
+    lastRow = Math.max(lastRow, row);
+    lastCol = Math.max(lastCol, col);
+  };
 
   /** Keeps a range-bearing element if the workbook's budget still covers it, else records it as left out. */
   const decide = (kind: AnnotationKind, value: string | undefined): boolean => {
@@ -232,10 +248,13 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     if (t.depth === 2 && t.name === 'row') {
       const r = attribute(xml, t, 'r');
       if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= EXCEL_MAX_ROW)) throw corrupt('address');
+      if (r !== undefined) reach(Number(r), 0);
       spend(1);
     } else if (t.depth === 3 && t.name === 'c') {
       const r = attribute(xml, t, 'r');
-      if (r !== undefined && !cellRef(r)) throw corrupt('address');
+      const at = r === undefined ? null : cellRef(r);
+      if (r !== undefined && !at) throw corrupt('address');
+      if (at) reach(at.row, at.col);
       spend(1);
     }
   };
@@ -244,14 +263,17 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     if (t.kind === 'close' || t.depth !== 2 || t.name !== 'mergeCell') return;
     const parsed = parseArea(attribute(xml, t, 'ref') ?? '');
     if (!parsed) throw corrupt('address');
-    if (merges >= limits.maxMergesPerSheet) {
+    if (merges.length >= limits.maxMergesPerSheet) {
       throw tooManyCells(`1 枚のシートに結合セルの範囲が多すぎる(${count(limits.maxMergesPerSheet)} 個超)`);
     }
     // exceljs compares each new merged area with every earlier one on its sheet.
-    budget.mergePairs -= merges++;
+    budget.mergePairs -= merges.length;
     if (budget.mergePairs < 0) throw tooManyCells('ブック全体で結合セルの範囲が多すぎる');
     // exceljs makes an object of every cell of a merged area.
-    spend(cellsIn(parsed.area));
+    const a = parsed.area;
+    spend(cellsIn(a));
+    reach(a.bottom, a.right);
+    merges.push({ top: a.top - 1, left: a.left - 1, bottom: a.bottom - 1, right: a.right - 1 });
   };
 
   const inGroup = (t: XmlTag, spec: Group): void => {
@@ -297,9 +319,14 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     else if (group) inGroup(t, group);
   });
 
+  // The extent's own cost: a column object per column up to the last, and a walk over every row number.
+  spend(lastCol);
+  budget.rowSpan -= lastRow;
+  if (budget.rowSpan < 0) throw tooManyCells(`使われている行の範囲(ブック全体で ${count(limits.maxRowSpan)} 行超)が広すぎる`);
+
   const notes = dropped.size > 0 ? [droppedNote([...dropped.values()])] : [];
   const body = root.empty ? [root.open] : [root.open, ...kept, ENCODER.encode(`</${root.name}>`)];
-  return { xml: [XML_DECLARATION, ...body], notes };
+  return { xml: [XML_DECLARATION, ...body], merges, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
