@@ -239,6 +239,15 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    id: 'format-rules-flood',
+    what: 'a valid form with one conditional format of 400,000 rules on one cell',
+    expect: 'form',
+    build: async () => {
+      const rules = Array.from({ length: 400_000 }, (_, i) => `<cfRule type="expression" dxfId="0" priority="${i + 1}"><formula>A1&gt;${i}</formula></cfRule>`);
+      return sheet01With(afterMerges(`<conditionalFormatting sqref="A1">${rules.join('')}</conditionalFormatting>`));
+    },
+  },
+  {
     id: 'far-cells-many-sheets',
     what: '1,000 sheets, each with one cell at XFD1048576',
     expect: 'too-many-cells',

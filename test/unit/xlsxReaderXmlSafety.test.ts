@@ -89,6 +89,16 @@ describe('sanitizeWorksheet: what is left out, and said', () => {
     ]);
   });
 
+  test('a conditional format costs its rules too: a small range with a flood of rules is dropped', () => {
+    const rules = (n: number): string => Array.from({ length: n }, (_, i) => `<cfRule type="expression" priority="${i + 1}"/>`).join('');
+    const cf = (n: number): string => `<conditionalFormatting sqref="A1:A10">${rules(n)}</conditionalFormatting>`;
+    const limits = { maxAnnotatedCells: 20 };
+    expect(sanitize(DATA + cf(10), limits).xml).toContain('<conditionalFormatting');
+    const flooded = sanitize(DATA + cf(11), limits);
+    expect(flooded.xml).not.toContain('<conditionalFormatting');
+    expect(flooded.notes[0]).toContain('条件付き書式 1 件(A1:A10)');
+  });
+
   test('a small range written with "$" (which Excel never writes there) is dropped as unreadable', () => {
     const { xml, notes } = sanitize(`${DATA}<dataValidations><dataValidation sqref="$A$1:$B$2"/></dataValidations>`);
     expect(xml).toBe(`${HEAD}${ROOT}${DATA}</worksheet>`);

@@ -51,7 +51,8 @@ export interface ReadLimits {
   maxStyleRecords: number;
   /**
    * Cells covered by the data validations, conditional formats and hyperlinks handed to exceljs, in the whole
-   * workbook (exceljs expands each validation cell by cell). Those past it are left out and reported.
+   * workbook, each conditional-format rule counted as one more (exceljs expands each validation cell by cell and
+   * keeps a model of each rule, ≈ 1–2 KB apiece). Those past it are left out and reported.
    */
   maxAnnotatedCells: number;
   /** Levels of nesting in any XML part read (the root is level 1). */

@@ -186,7 +186,8 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   const kept: Uint8Array[] = [];
   const dropped = new Map<AnnotationKind, Dropped & { ranges: string[] }>();
   let root: { name: string; open: Uint8Array; empty: boolean } = { name: '', open: new Uint8Array(0), empty: false };
-  let child: { name: string; start: number; keep: boolean } | null = null;
+  /** The worksheet's child being read; a conditional format is decided at its end, once its rules are counted. */
+  let child: { name: string; start: number; keep: boolean; sqref?: string | undefined; rules: number } | null = null;
   let members: string[] = [];
   let member: { start: number; keep: boolean } | null = null;
   const merges: MergedArea[] = [];
@@ -198,11 +199,14 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     lastCol = Math.max(lastCol, col);
   };
 
-  /** Keeps a range-bearing element if the workbook's budget still covers it, else records it as left out. */
-  const decide = (kind: AnnotationKind, value: string | undefined): boolean => {
+  /**
+   * Keeps a range-bearing element if the workbook's budget still covers it (its cells, and its rules for a
+   * conditional format: exceljs keeps a model of each), else records it as left out.
+   */
+  const decide = (kind: AnnotationKind, value: string | undefined, rules = 0): boolean => {
     const r = rangeList(value);
-    if (r.plain && r.cells <= budget.annotated) {
-      budget.annotated -= r.cells;
+    if (r.plain && r.cells + rules <= budget.annotated) {
+      budget.annotated -= r.cells + rules;
       return true;
     }
     const d = dropped.get(kind) ?? { kind, elements: 0, ranges: [], unreadable: false };
@@ -287,6 +291,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 
   const close = (end: number): void => {
     if (!child) return;
+    if (child.name === 'conditionalFormatting') child.keep = decide('conditionalFormatting', child.sqref, child.rules);
     if (GROUPS.has(child.name)) {
       if (members.length > 0) kept.push(ENCODER.encode(`<${child.name}>${members.join('')}</${child.name}>`));
       members = [];
@@ -303,11 +308,9 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     }
     if (t.depth === 1) {
       if (t.kind === 'close') return close(t.end);
-      const keep =
-        t.name === 'sheetData' ||
-        t.name === 'mergeCells' ||
-        (t.name === 'conditionalFormatting' && decide('conditionalFormatting', attribute(xml, t, 'sqref')));
-      child = { name: t.name, start: t.start, keep };
+      const keep = t.name === 'sheetData' || t.name === 'mergeCells';
+      const sqref = t.name === 'conditionalFormatting' ? attribute(xml, t, 'sqref') : undefined;
+      child = { name: t.name, start: t.start, keep, sqref, rules: 0 };
       if (t.kind === 'empty') close(t.end);
       return;
     }
@@ -317,6 +320,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     if (name === 'sheetData') inSheetData(t);
     else if (name === 'mergeCells') inMergeCells(t);
     else if (group) inGroup(t, group);
+    else if (name === 'conditionalFormatting' && t.depth === 2 && t.kind !== 'close' && t.name === 'cfRule') child.rules++;
   });
 
   // The extent's own cost: a column object per column up to the last, and a walk over every row number.
