@@ -248,6 +248,15 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    id: 'rich-text-flood',
+    what: 'one shared string of 600,000 rich-text runs',
+    expect: 'too-many-cells',
+    build: async () => {
+      const runs = Array.from({ length: 600_000 }, (_, i) => `<r><rPr><b/><sz val="${i % 97}"/></rPr><t>${(i * 104_729) % 1_000_003}</t></r>`);
+      return minimalXlsx({ 'xl/sharedStrings.xml': `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>${runs.join('')}</si></sst>` });
+    },
+  },
+  {
     id: 'far-cells-many-sheets',
     what: '1,000 sheets, each with one cell at XFD1048576',
     expect: 'too-many-cells',

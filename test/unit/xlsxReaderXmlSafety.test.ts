@@ -179,10 +179,20 @@ describe('sanitizeWorksheet: what is refused', () => {
 });
 
 describe('shared strings and styles', () => {
-  test('shared strings are counted', () => {
+  test('shared strings are counted; their rich-text runs are spent from the cells', () => {
     const sst = (n: number): Uint8Array => bytes(`<sst>${'<si><t>a</t></si>'.repeat(n)}</sst>`);
-    expect(() => checkSharedStrings(sst(3), { ...DEFAULT_LIMITS, maxSharedStrings: 3 })).not.toThrow();
-    expect(refusal(() => checkSharedStrings(sst(4), { ...DEFAULT_LIMITS, maxSharedStrings: 3 })).message).toContain('共有文字列の数');
+    const limits = { ...DEFAULT_LIMITS, maxSharedStrings: 3 };
+    expect(() => checkSharedStrings(sst(3), newBudget(limits), limits)).not.toThrow();
+    expect(refusal(() => checkSharedStrings(sst(4), newBudget(limits), limits)).message).toContain('共有文字列の数');
+    const budget = newBudget(DEFAULT_LIMITS);
+    checkSharedStrings(bytes('<sst><si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si></sst>'), budget, DEFAULT_LIMITS);
+    expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(2);
+  });
+
+  test('rich-text runs of inline strings are spent from the cells', () => {
+    const budget = newBudget(DEFAULT_LIMITS);
+    sanitize('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row></sheetData>', {}, budget);
+    expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(1 + 1 + 2 + 1);
   });
 
   test('style records of every collection are counted; other parts of styles.xml are not', () => {

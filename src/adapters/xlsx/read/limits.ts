@@ -22,8 +22,8 @@ export interface ReadLimits {
   /** …that inflates more than this many times its compressed size is called a zip bomb. */
   bombRatio: number;
   /**
-   * Rows, cells, cells inside merged areas and columns up to each sheet's last used one, in the whole workbook
-   * (exceljs makes an object of each).
+   * Rows, cells, cells inside merged areas, columns up to each sheet's last used one and runs of rich text, in
+   * the whole workbook (exceljs makes an object of each).
    */
   maxCells: number;
   /**

@@ -155,9 +155,10 @@ export async function buildSafePackage(
     { name: 'xl/workbook.xml', data: [UTF8.encode(workbookXml(sheets.map((s) => s.sheet), info.date1904))] },
     { name: 'xl/_rels/workbook.xml.rels', data: [UTF8.encode(workbookRelsXml(sheets.length))] },
   ];
+  const budget = newBudget(limits);
   if (sharedStrings) {
     const part = await parts.read(sharedStrings, 'sharedStrings');
-    checkSharedStrings(part, limits);
+    checkSharedStrings(part, budget, limits);
     out.push({ name: 'xl/sharedStrings.xml', data: [part] });
   }
   if (styles) {
@@ -165,7 +166,6 @@ export async function buildSafePackage(
     checkStyles(part, limits);
     out.push({ name: 'xl/styles.xml', data: [part] });
   }
-  const budget = newBudget(limits);
   const facts: SheetFacts[] = [];
   for (const [i, s] of sheets.entries()) {
     const { xml, ...rest } = sanitizeWorksheet(await parts.read(s.entry, 'worksheet'), budget, limits);

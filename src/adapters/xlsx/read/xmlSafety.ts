@@ -13,7 +13,6 @@ import {
   tooManyCells,
   type AnnotationKind,
   type Dropped,
-  type WorkbookReadError,
 } from './errors';
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW, type ReadLimits } from './limits';
 import { attribute, attributes, scanXml, unescapeXml, type XmlTag } from './xmlScan';
@@ -177,8 +176,12 @@ interface OpenFormula {
   master: boolean;
 }
 
-function cellBudgetError(limits: ReadLimits): WorkbookReadError {
-  return tooManyCells(`セルの数(行と結合範囲を含めて ${count(limits.maxCells)} 個超)が多すぎる`);
+/** Spends from the workbook's cells, refusing once they are gone. */
+function spendCells(budget: Budget, n: number, limits: ReadLimits): void {
+  budget.cells -= n;
+  if (budget.cells < 0) {
+    throw tooManyCells(`セルの数(行・結合範囲・書式付き文字列の区切りなどを含めて ${count(limits.maxCells)} 個超)が多すぎる`);
+  }
 }
 
 /** Rebuilds one worksheet part for exceljs; throws on what must not be read at all. */
@@ -217,10 +220,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     return false;
   };
 
-  const spend = (n: number): void => {
-    budget.cells -= n;
-    if (budget.cells < 0) throw cellBudgetError(limits);
-  };
+  const spend = (n: number): void => spendCells(budget, n, limits);
 
   /** Shared formulas of this sheet: the master's text length by its si (exceljs keeps them per sheet). */
   const masters = new Map<string, number>();
@@ -249,6 +249,8 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   const inSheetData = (t: XmlTag): void => {
     if (t.depth === 4 && t.name === 'f') return inFormula(t);
     if (t.kind === 'close') return;
+    // A run of rich text in a cell (c › is › r): exceljs makes an object of each, with its font.
+    if (t.depth === 5 && t.name === 'r') return spend(1);
     if (t.depth === 2 && t.name === 'row') {
       const r = attribute(xml, t, 'r');
       if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= EXCEL_MAX_ROW)) throw corrupt('address');
@@ -336,13 +338,18 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 // ---------------------------------------------------------------------------------------------
 // Shared strings and styles: passed on as they are, once counted.
 
-/** Counts the shared strings, refusing past the limit as soon as it is reached. */
-export function checkSharedStrings(xml: Uint8Array, limits: ReadLimits): void {
+/**
+ * Counts the shared strings, refusing past the limit as soon as it is reached; their rich-text runs (si › r)
+ * are spent from the workbook's cells, like the runs of inline strings.
+ */
+export function checkSharedStrings(xml: Uint8Array, budget: Budget, limits: ReadLimits): void {
   let n = 0;
   scanXml(xml, limits, (t) => {
-    if (t.depth === 1 && t.kind !== 'close' && t.name === 'si' && ++n > limits.maxSharedStrings) {
+    if (t.kind === 'close') return;
+    if (t.depth === 1 && t.name === 'si' && ++n > limits.maxSharedStrings) {
       throw tooLarge(`共有文字列の数(${count(limits.maxSharedStrings)} 個超)が多すぎる`);
     }
+    if (t.depth === 2 && t.name === 'r') spendCells(budget, 1, limits);
   });
 }
 
