@@ -82,7 +82,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRowSpan: 10_000_000,
   // A form has ≈ 50 merged areas.
   maxMergesPerSheet: 5_000,
-  // 5,000 merged areas on one sheet (≈ 1.5–2 s in exceljs); a book of 1,000 forms needs 1.2 million.
+  // 5,000 merged areas on one sheet (≈ 2 s in exceljs); a book of 1,000 forms needs 1.2 million.
   maxMergePairs: 12_500_000,
   // A form has ≈ 300 formulas of ≈ 40 characters (12,000); this is 400,000 cells of 50 characters.
   maxFormulaChars: 20_000_000,
