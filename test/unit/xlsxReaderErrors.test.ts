@@ -4,6 +4,7 @@ import {
   CORRUPT_REASONS,
   corrupt,
   droppedNote,
+  FILE_ERRORS,
   mb,
   READ_ERRORS,
   tooLarge,
@@ -15,6 +16,13 @@ import {
 
 const every: WorkbookReadError[] = [
   ...Object.values(READ_ERRORS).map((f) => f()),
+  FILE_ERRORS.tooLarge(200 * 1024 * 1024, 100 * 1024 * 1024),
+  FILE_ERRORS.tooLarge(undefined, 100 * 1024 * 1024),
+  FILE_ERRORS.notFound(),
+  FILE_ERRORS.noPermission(),
+  FILE_ERRORS.busy(),
+  FILE_ERRORS.folder(),
+  FILE_ERRORS.other('EIO'),
   ...(Object.keys(CORRUPT_REASONS) as (keyof typeof CORRUPT_REASONS)[]).map(corrupt),
   ...(Object.keys(UNSAFE_XML_REASONS) as (keyof typeof UNSAFE_XML_REASONS)[]).map(unsafeXml),
   tooLarge('シートの数(1,000 枚超)が多すぎる'),
@@ -34,6 +42,11 @@ describe('reader messages', () => {
   test('each inconsistency has its own reason', () => {
     const messages = Object.keys(CORRUPT_REASONS).map((k) => corrupt(k as keyof typeof CORRUPT_REASONS).message);
     expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  test('a system error shows its code, never its own words (which name the path)', () => {
+    expect(FILE_ERRORS.other('EIO').message).toContain('(詳細: EIO)');
+    expect(FILE_ERRORS.other("EIO: i/o error, read '/home/x'").message).not.toContain('/home');
   });
 
   test('mb', () => {

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import { mb, tooLarge, WorkbookReadError } from './read/errors';
+import { FILE_ERRORS, WorkbookReadError } from './read/errors';
 import { MB, resolveLimits } from './read/limits';
 import { InflateLimitError } from './read/zip';
 import { readWorkbookWith, type ReaderHost, type ReadWorkbookOptions } from './readWorkbookCore';
@@ -45,10 +45,8 @@ export async function readWorkbookFile(path: string, opts?: ReadWorkbookOptions)
   let data: Buffer;
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。');
-    if (st.size > limits.maxFileBytes) {
-      throw tooLarge(`ファイル(${mb(st.size)}、上限 ${mb(limits.maxFileBytes)})が大きすぎる`);
-    }
+    if (st.isDirectory()) throw FILE_ERRORS.folder();
+    if (st.size > limits.maxFileBytes) throw FILE_ERRORS.tooLarge(st.size, limits.maxFileBytes);
     data = await readBounded(handle, limits.maxFileBytes);
   } catch (err) {
     throw err instanceof WorkbookReadError ? err : fileError(err);
@@ -68,7 +66,7 @@ async function readBounded(handle: fs.FileHandle, max: number): Promise<Buffer> 
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > max) throw tooLarge(`ファイル(上限 ${mb(max)})が大きすぎる`);
+    if (total > max) throw FILE_ERRORS.tooLarge(undefined, max);
   }
   return Buffer.concat(chunks, total);
 }
@@ -77,21 +75,15 @@ function fileError(err: unknown): WorkbookReadError {
   const code = (err as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return new WorkbookReadError('read-failed', 'ファイルが見つかりません。ファイル名と場所を確認してください。');
+      return FILE_ERRORS.notFound();
     case 'EACCES':
     case 'EPERM':
-      return new WorkbookReadError(
-        'read-failed',
-        'ファイルを開く権限がありません。ファイルの権限を確認するか、自分のフォルダにコピーしてから検査してください。',
-      );
+      return FILE_ERRORS.noPermission();
     case 'EBUSY':
-      return new WorkbookReadError('read-failed', 'ファイルが他のプログラムで使用中です。Excel で開いている場合は閉じてから検査してください。');
+      return FILE_ERRORS.busy();
     case 'EISDIR':
-      return new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。');
-    default: {
-      // The system's own words name the path; only its error code is shown.
-      const detail = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `(詳細: ${code})` : '';
-      return new WorkbookReadError('read-failed', `ファイルを読み込めませんでした${detail}。`);
-    }
+      return FILE_ERRORS.folder();
+    default:
+      return FILE_ERRORS.other(code);
   }
 }

@@ -3,7 +3,7 @@
 // the bytes stay in the page. exceljs is a separate chunk, fetched from the add-in's origin on first use.
 import type ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import { mb, tooLarge } from './read/errors';
+import { FILE_ERRORS } from './read/errors';
 import { resolveLimits } from './read/limits';
 import { InflateLimitError } from './read/zip';
 import { readWorkbookWith, type ReaderHost, type ReadWorkbookOptions } from './readWorkbookCore';
@@ -52,6 +52,6 @@ export function readWorkbookBytes(data: Uint8Array, opts?: ReadWorkbookOptions):
 /** Reads a chosen or dropped file; refuses one over the size limit before reading it into memory. */
 export async function readWorkbookBlob(file: Blob, fileName: string, opts?: ReadWorkbookOptions): Promise<Grid[]> {
   const limits = resolveLimits(opts?.limits);
-  if (file.size > limits.maxFileBytes) throw tooLarge(`ファイル(${mb(file.size)}、上限 ${mb(limits.maxFileBytes)})が大きすぎる`);
+  if (file.size > limits.maxFileBytes) throw FILE_ERRORS.tooLarge(file.size, limits.maxFileBytes);
   return readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), { ...opts, fileName });
 }

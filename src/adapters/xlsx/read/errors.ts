@@ -88,6 +88,27 @@ export const READ_ERRORS = {
   readFailed: () => new WorkbookReadError('read-failed', `ブックの内容を読み取れませんでした。${RESAVE}`),
 } as const;
 
+/** Reading the file itself (the hosts': the file system in Node, the chosen file in the page). */
+export const FILE_ERRORS = {
+  /** Refused before it is read into memory; `size` when known beforehand. */
+  tooLarge: (size: number | undefined, max: number) =>
+    tooLarge(size === undefined ? `ファイル(上限 ${mb(max)})が大きすぎる` : `ファイル(${mb(size)}、上限 ${mb(max)})が大きすぎる`),
+  notFound: () => new WorkbookReadError('read-failed', 'ファイルが見つかりません。ファイル名と場所を確認してください。'),
+  noPermission: () =>
+    new WorkbookReadError(
+      'read-failed',
+      'ファイルを開く権限がありません。ファイルの権限を確認するか、自分のフォルダにコピーしてから検査してください。',
+    ),
+  busy: () =>
+    new WorkbookReadError('read-failed', 'ファイルが他のプログラムで使用中です。Excel で開いている場合は閉じてから検査してください。'),
+  folder: () => new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。検査する .xlsx ファイルを指定してください。'),
+  /** Any other failure of the system: its own words name the path, so only its error code (EIO…) is shown. */
+  other: (code: unknown) => {
+    const detail = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `(詳細: ${code})` : '';
+    return new WorkbookReadError('read-failed', `ファイルを読み込めませんでした${detail}。ファイルをコピーし直してから、もう一度検査してください。`);
+  },
+} as const;
+
 /** Why a package is inconsistent; fixed phrases only. */
 export const CORRUPT_REASONS = {
   directory: '部品の一覧(中央ディレクトリ)が、宣言された大きさや位置と合っていません',

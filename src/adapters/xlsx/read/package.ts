@@ -11,7 +11,7 @@ import {
 } from './errors';
 import type { ReadLimits } from './limits';
 import { storedZip, type StoredPart } from './storedZip';
-import { escapeXml, utf8Xml } from './xmlScan';
+import { escapeXml, utf8Xml, XML_DECLARATION } from './xmlScan';
 import {
   checkSharedStrings,
   checkStyles,
@@ -35,7 +35,6 @@ export interface SafePackage {
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const ROOT_RELS = '_rels/.rels';
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 const XLSB_WORKBOOK = 'xl/workbook.bin';

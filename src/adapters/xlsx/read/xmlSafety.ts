@@ -15,7 +15,7 @@ import {
   type Dropped,
 } from './errors';
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW, type ReadLimits } from './limits';
-import { attribute, attributes, scanXml, unescapeXml, type XmlTag } from './xmlScan';
+import { attribute, attributes, scanXml, unescapeXml, XML_DECLARATION, type XmlTag } from './xmlScan';
 
 // ---------------------------------------------------------------------------------------------
 // Addresses and ranges
@@ -151,7 +151,7 @@ export interface SafeSheet extends SheetFacts {
 
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder('utf-8');
-const XML_DECLARATION = ENCODER.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+const DECLARATION = ENCODER.encode(XML_DECLARATION);
 
 interface Group {
   child: string;
@@ -332,7 +332,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 
   const notes = dropped.size > 0 ? [droppedNote([...dropped.values()])] : [];
   const body = root.empty ? [root.open] : [root.open, ...kept, ENCODER.encode(`</${root.name}>`)];
-  return { xml: [XML_DECLARATION, ...body], merges, notes };
+  return { xml: [DECLARATION, ...body], merges, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

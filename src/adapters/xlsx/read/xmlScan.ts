@@ -206,6 +206,9 @@ export function attribute(xml: Uint8Array, tag: Pick<XmlTag, 'start' | 'end'>, n
   return found;
 }
 
+/** The declaration of every part the reader writes. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Expands the five predefined entities and character references (all an XML part without a DTD can hold). */
