@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -649,6 +650,13 @@ describe('readWorkbookFile', () => {
 
   test('a folder', async () => {
     await expectCode(readWorkbookFile(dir), 'read-failed');
+  });
+
+  test('a device or a named pipe is refused without being read (a pipe would wait forever)', async () => {
+    const fifo = path.join(dir, 'pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    expect((await expectCode(readWorkbookFile(fifo), 'read-failed')).message).toContain('通常のファイルではありません');
+    await expectCode(readWorkbookFile('/dev/zero'), 'read-failed');
   });
 
   test('a .xls name with an OLE body says legacy-xls', async () => {

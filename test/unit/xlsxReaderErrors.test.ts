@@ -22,6 +22,7 @@ const every: WorkbookReadError[] = [
   FILE_ERRORS.noPermission(),
   FILE_ERRORS.busy(),
   FILE_ERRORS.folder(),
+  FILE_ERRORS.notRegular(),
   FILE_ERRORS.other('EIO'),
   ...(Object.keys(CORRUPT_REASONS) as (keyof typeof CORRUPT_REASONS)[]).map(corrupt),
   ...(Object.keys(UNSAFE_XML_REASONS) as (keyof typeof UNSAFE_XML_REASONS)[]).map(unsafeXml),

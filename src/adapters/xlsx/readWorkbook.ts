@@ -38,14 +38,18 @@ export async function readWorkbookFile(path: string, opts?: ReadWorkbookOptions)
   const limits = resolveLimits(opts?.limits);
   let handle: fs.FileHandle;
   try {
+    // Looked at before opening: opening a named pipe waits for a writer, forever.
+    const st = await fs.stat(path);
+    if (st.isDirectory()) throw FILE_ERRORS.folder();
+    if (!st.isFile()) throw FILE_ERRORS.notRegular();
     handle = await fs.open(path, 'r');
   } catch (err) {
-    throw fileError(err);
+    throw err instanceof WorkbookReadError ? err : fileError(err);
   }
   let data: Buffer;
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw FILE_ERRORS.folder();
+    if (!st.isFile()) throw FILE_ERRORS.notRegular();
     if (st.size > limits.maxFileBytes) throw FILE_ERRORS.tooLarge(st.size, limits.maxFileBytes);
     data = await readBounded(handle, limits.maxFileBytes);
   } catch (err) {

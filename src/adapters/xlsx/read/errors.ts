@@ -102,6 +102,9 @@ export const FILE_ERRORS = {
   busy: () =>
     new WorkbookReadError('read-failed', 'ファイルが他のプログラムで使用中です。Excel で開いている場合は閉じてから検査してください。'),
   folder: () => new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。検査する .xlsx ファイルを指定してください。'),
+  /** A device, a pipe or a socket: reading it could wait forever or never end. */
+  notRegular: () =>
+    new WorkbookReadError('read-failed', '通常のファイルではありません(装置やパイプなど)。検査する .xlsx ファイルを指定してください。'),
   /** Any other failure of the system: its own words name the path, so only its error code (EIO…) is shown. */
   other: (code: unknown) => {
     const detail = typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `(詳細: ${code})` : '';
