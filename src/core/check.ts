@@ -1,6 +1,6 @@
 // The core's entry point: grids in, recognised forms with their findings out. Knows nothing of Excel or files.
 import type { Grid } from './grid';
-import type { FormResult, WorkbookResult } from './findings';
+import type { Finding, FormResult, WorkbookResult } from './findings';
 import { type Form, formValues, fieldValue } from './model/form';
 import { recogniseSheet } from './recognise';
 import { runRules } from './rules';
@@ -25,6 +25,13 @@ export interface CheckOptions {
   explain?: boolean;
 }
 
+/** The rule id of a reader's note: something left out of the worksheet when it was read (not a check). */
+export const READER_NOTE_RULE = 'READ-SKIPPED';
+
+function readerFindings(form: Form): Finding[] {
+  return (form.readerNotes ?? []).map((message) => ({ rule: READER_NOTE_RULE, severity: 'info', keys: [], cells: [], message }));
+}
+
 export function checkForm(form: Form, opts: CheckOptions = {}): FormResult {
   const result: FormResult = {
     sheet: form.sheet,
@@ -33,7 +40,7 @@ export function checkForm(form: Form, opts: CheckOptions = {}): FormResult {
     fiscalYear: form.fiscalYear,
     header: headerOf(form),
     values: formValues(form),
-    findings: runRules(form),
+    findings: [...runRules(form), ...readerFindings(form)],
   };
   if (opts.explain) result.recognition = { evidence: form.evidence, missing: form.missing };
   return result;
@@ -44,7 +51,7 @@ export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notF
   const notForms: WorkbookResult['notForms'] = [];
   for (const g of grids) {
     const r = recogniseSheet(g);
-    forms.push(...r.forms);
+    forms.push(...(g.notes.length > 0 ? r.forms.map((f) => ({ ...f, readerNotes: g.notes })) : r.forms));
     if (r.notForm) notForms.push(r.notForm);
   }
   return { forms, notForms };

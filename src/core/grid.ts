@@ -79,6 +79,8 @@ export class Grid {
     readonly name: string,
     cells: Iterable<GridCell>,
     readonly merges: readonly MergedArea[] = [],
+    /** What the reader left out of this worksheet and why, in Japanese (an info finding on its forms). */
+    readonly notes: readonly string[] = [],
   ) {
     for (const m of merges) this.mergesByOrigin.set(`${m.top},${m.left}`, m);
     let maxRow = -1;

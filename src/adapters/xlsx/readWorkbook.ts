@@ -1,29 +1,18 @@
-// Reads an .xlsx/.xlsm file into plain Grids for the core, in Node. The container checks and the cell
+// Reads an .xlsx/.xlsm file into plain Grids for the core, in Node. The checks, the safety pass and the cell
 // mapping are shared with the browser (readWorkbookCore.ts); this adds node:zlib and the file system.
 // Nothing here writes to disk.
 import { promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import {
-  InflateLimitError,
-  MB,
-  mb,
-  readWorkbookWith,
-  resolveLimits,
-  tooLarge,
-  WorkbookReadError,
-  type ReaderHost,
-  type ReadWorkbookOptions,
-} from './readWorkbookCore';
+import { FILE_ERRORS, WorkbookReadError } from './read/errors';
+import { MB, resolveLimits } from './read/limits';
+import { InflateLimitError } from './read/zip';
+import { readWorkbookWith, type ReaderHost, type ReadWorkbookOptions } from './readWorkbookCore';
 
-export {
-  DEFAULT_LIMITS,
-  WorkbookReadError,
-  type ReadLimits,
-  type ReadWorkbookOptions,
-  type WorkbookReadErrorCode,
-} from './readWorkbookCore';
+export { WorkbookReadError, type WorkbookReadErrorCode } from './read/errors';
+export { DEFAULT_LIMITS, type ReadLimits } from './read/limits';
+export type { ReadWorkbookOptions } from './readWorkbookCore';
 
 const NODE_HOST: ReaderHost = {
   inflateRaw: async (data, maxOutput) => {
@@ -46,20 +35,22 @@ export function readWorkbook(data: Buffer, opts?: ReadWorkbookOptions): Promise<
 
 /** Reads a workbook file (never writes); refuses files over `maxFileBytes` before reading them. */
 export async function readWorkbookFile(path: string, opts?: ReadWorkbookOptions): Promise<Grid[]> {
-  const limits = resolveLimits(opts);
+  const limits = resolveLimits(opts?.limits);
   let handle: fs.FileHandle;
   try {
+    // Looked at before opening: opening a named pipe waits for a writer, forever.
+    const st = await fs.stat(path);
+    if (st.isDirectory()) throw FILE_ERRORS.folder();
+    if (!st.isFile()) throw FILE_ERRORS.notRegular();
     handle = await fs.open(path, 'r');
   } catch (err) {
-    throw fileError(err);
+    throw err instanceof WorkbookReadError ? err : fileError(err);
   }
   let data: Buffer;
   try {
     const st = await handle.stat();
-    if (st.isDirectory()) throw new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。');
-    if (st.size > limits.maxFileBytes) {
-      throw tooLarge(`ファイル(${mb(st.size)}、上限 ${mb(limits.maxFileBytes)})が大きすぎる`);
-    }
+    if (!st.isFile()) throw FILE_ERRORS.notRegular();
+    if (st.size > limits.maxFileBytes) throw FILE_ERRORS.tooLarge(st.size, limits.maxFileBytes);
     data = await readBounded(handle, limits.maxFileBytes);
   } catch (err) {
     throw err instanceof WorkbookReadError ? err : fileError(err);
@@ -79,7 +70,7 @@ async function readBounded(handle: fs.FileHandle, max: number): Promise<Buffer> 
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > max) throw tooLarge(`ファイル(上限 ${mb(max)})が大きすぎる`);
+    if (total > max) throw FILE_ERRORS.tooLarge(undefined, max);
   }
   return Buffer.concat(chunks, total);
 }
@@ -88,20 +79,15 @@ function fileError(err: unknown): WorkbookReadError {
   const code = (err as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return new WorkbookReadError('read-failed', 'ファイルが見つかりません。ファイル名と場所を確認してください。');
+      return FILE_ERRORS.notFound();
     case 'EACCES':
     case 'EPERM':
-      return new WorkbookReadError(
-        'read-failed',
-        'ファイルを開く権限がありません。ファイルの権限を確認するか、自分のフォルダにコピーしてから検査してください。',
-      );
+      return FILE_ERRORS.noPermission();
     case 'EBUSY':
-      return new WorkbookReadError('read-failed', 'ファイルが他のプログラムで使用中です。Excel で開いている場合は閉じてから検査してください。');
+      return FILE_ERRORS.busy();
     case 'EISDIR':
-      return new WorkbookReadError('read-failed', 'ファイルではなくフォルダです。');
-    default: {
-      const detail = err instanceof Error ? `(詳細: ${err.message})` : '';
-      return new WorkbookReadError('read-failed', `ファイルを読み込めませんでした${detail}。`);
-    }
+      return FILE_ERRORS.folder();
+    default:
+      return FILE_ERRORS.other(code);
   }
 }

@@ -1,19 +1,14 @@
-// Reads an .xlsx chosen or dropped in the browser (the pane's file mode): the same container checks and cell
+// Reads an .xlsx chosen or dropped in the browser (the pane's file mode): the same checks, safety pass and cell
 // mapping as in Node, with the browser's own DecompressionStream for inflating. Nothing is uploaded:
 // the bytes stay in the page. exceljs is a separate chunk, fetched from the add-in's origin on first use.
 import type ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
-import {
-  InflateLimitError,
-  mb,
-  readWorkbookWith,
-  resolveLimits,
-  tooLarge,
-  type ReaderHost,
-  type ReadWorkbookOptions,
-} from './readWorkbookCore';
+import { FILE_ERRORS } from './read/errors';
+import { resolveLimits } from './read/limits';
+import { InflateLimitError } from './read/zip';
+import { readWorkbookWith, type ReaderHost, type ReadWorkbookOptions } from './readWorkbookCore';
 
-export { WorkbookReadError } from './readWorkbookCore';
+export { WorkbookReadError } from './read/errors';
 
 /** Inflates through DecompressionStream and cancels it as soon as the output would pass the cap. */
 async function inflateRaw(data: Uint8Array, maxOutput: number): Promise<Uint8Array> {
@@ -56,7 +51,7 @@ export function readWorkbookBytes(data: Uint8Array, opts?: ReadWorkbookOptions):
 
 /** Reads a chosen or dropped file; refuses one over the size limit before reading it into memory. */
 export async function readWorkbookBlob(file: Blob, fileName: string, opts?: ReadWorkbookOptions): Promise<Grid[]> {
-  const limits = resolveLimits(opts);
-  if (file.size > limits.maxFileBytes) throw tooLarge(`ファイル(${mb(file.size)}、上限 ${mb(limits.maxFileBytes)})が大きすぎる`);
+  const limits = resolveLimits(opts?.limits);
+  if (file.size > limits.maxFileBytes) throw FILE_ERRORS.tooLarge(file.size, limits.maxFileBytes);
   return readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), { ...opts, fileName });
 }

@@ -52,6 +52,8 @@ interface FormBase {
   cells: GridCell[];
   evidence: Evidence[];
   missing: MissingPart[];
+  /** The reader's notes on the form's worksheet (Grid.notes), reported as info findings. */
+  readerNotes?: readonly string[];
 }
 
 export interface CurrentForm extends FormBase {
