@@ -25,6 +25,16 @@ export function compile(spec: LabelSpec): CompiledSpec {
 const SHORT_SUFFIX = 3;
 /** A longer tail (「債権名(必ず記入)」 after punctuation is gone) still counts, with less weight. */
 const LONG_SUFFIX = 10;
+/**
+ * Scores for a spelling at the start, the end or inside the cell, with a short / long / longer tail. A label
+ * starts with its name (担当者, 債権名称); a qualifier before it (今後の改善策) is rarer; a name inside a sentence is
+ * a mention, below the threshold once the sentence is long.
+ */
+const SCORES = {
+  starts: [0.9, 0.7, 0.4],
+  ends: [0.8, 0.5, 0],
+  contains: [0.6, 0.4, 0],
+} as const;
 
 /**
  * Score in [0, 1] of a label key against a spec: 1 for a known spelling, less as the cell says more than the label.
@@ -38,9 +48,8 @@ export function scoreKey(key: string, spec: CompiledSpec): number {
     const extra = key.length - name.length;
     if (extra < 0) continue;
     let s = 0;
-    if (key.startsWith(name)) s = extra <= SHORT_SUFFIX ? 0.9 : extra <= LONG_SUFFIX ? 0.7 : 0.4;
-    else if (key.endsWith(name)) s = extra <= SHORT_SUFFIX ? 0.8 : extra <= LONG_SUFFIX ? 0.5 : 0;
-    else if (key.includes(name)) s = extra <= SHORT_SUFFIX ? 0.6 : extra <= LONG_SUFFIX ? 0.4 : 0;
+    const w = key.startsWith(name) ? SCORES.starts : key.endsWith(name) ? SCORES.ends : key.includes(name) ? SCORES.contains : null;
+    if (w) s = extra <= SHORT_SUFFIX ? w[0] : extra <= LONG_SUFFIX ? w[1] : w[2];
     if (s > best) best = s;
   }
   return best;

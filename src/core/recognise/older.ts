@@ -49,18 +49,25 @@ function slotOf(s: StageLabel, n: number): OlderSlot | null {
   return null;
 }
 
+/** A balance stands at most this many cells below (or beside) its stage label. */
+const VALUE_REACH = 3;
+
 /** The first non-empty cell below (labels in a row) or to the right (labels in a column). */
 function valueNear(index: LabelIndex, l: Label, horizontal: boolean): { row: number; col: number } {
-  for (let d = 1; d <= 3; d++) {
+  for (let d = 1; d <= VALUE_REACH; d++) {
     const [r, c] = horizontal ? [l.row + d, l.col] : [l.row, l.col + d];
     if (!isEmpty(index.grid.cell(r, c))) return { row: r, col: c };
   }
   return horizontal ? { row: l.row + 1, col: l.col } : { row: l.row, col: l.col + 1 };
 }
 
+/** Units of a section, in 円: amounts are compared in the coarser of two sections' units. */
+const YEN = 1;
+const THOUSAND_YEN = 1000;
+
 function unitOf(index: LabelIndex, b: Region): number {
   const u = index.find(b, (l) => /単位(千円|円)/.test(l.key))[0];
-  return u && /単位円/.test(u.key) ? 1 : 1000;
+  return u && /単位円/.test(u.key) ? YEN : THOUSAND_YEN;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,13 +81,21 @@ const HEADER_SPECS: Record<OlderHeader, CompiledSpec> = {
   claimName: compile({ names: ['債権名', '債権の名称', '債権名称', '債権名債権区分', '1債権名債権区分', '1債権名'] }),
 };
 const HEADER_LABEL_MAX = 12;
+/** 「1. 債権名(債権区分)」 is longer than a plain label: a heading may carry this many more characters. */
+const HEADING_EXTRA = 4;
+/** The claim name under its heading starts at most this many columns right of the heading's cell. */
+const NAME_REACH = 3;
+/** A rate row's 現年度/過年度 label stands above it or at most this many columns right of it (merged labels). */
+const PART_REACH = 6;
+/** A rating label of section 5 is short (「目標達成状況(現年度+過年度)」). */
+const RATING_LABEL_MAX = 24;
 
 function headerOf(l: Label): { field: OlderHeader; score: number; inline: string | null } | null {
   const raw = l.raw.normalize('NFKC').trim();
   const colon = /^([^:]{1,14}):\s*(.*)$/s.exec(raw);
   const labelText = colon ? colon[1]! : raw;
   const k = labelKey(labelText);
-  if (k.length > HEADER_LABEL_MAX + 4) return null;
+  if (k.length > HEADER_LABEL_MAX + HEADING_EXTRA) return null;
   let out: { field: OlderHeader; score: number; inline: string | null } | null = null;
   for (const f of Object.keys(HEADER_SPECS) as OlderHeader[]) {
     const s = scoreKey(k, HEADER_SPECS[f]);
@@ -98,7 +113,7 @@ function isHeaderCell(index: LabelIndex, row: number, col: number): boolean {
 function nameBelow(index: LabelIndex, l: Label, b: Region): { row: number; col: number } | null {
   for (let r = l.row + 1; r <= Math.min(b.bottom, l.row + 2); r++) {
     for (const x of index.row(r)) {
-      if (x.col < b.left || x.col > b.right || x.col > l.col + 3) continue;
+      if (x.col < b.left || x.col > b.right || x.col > l.col + NAME_REACH) continue;
       if (headerOf(x)) continue;
       return { row: r, col: x.col };
     }
@@ -177,7 +192,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
       put(k, below, 'text');
       continue;
     }
-    const at = valueCellOf(index, l, (s) => s.length <= HEADER_LABEL_MAX + 4 && Object.values(HEADER_SPECS).some((sp) => scoreKey(s, sp) >= LABEL_THRESHOLD), 6, headerBand.right);
+    const at = valueCellOf(index, l, (s) => s.length <= HEADER_LABEL_MAX + HEADING_EXTRA && Object.values(HEADER_SPECS).some((sp) => scoreKey(s, sp) >= LABEL_THRESHOLD), 6, headerBand.right);
     if (isHeaderCell(index, at.row, at.col)) put(k, { row: l.row, col: l.col + 1 }, 'text');
     else put(k, at, 'text');
   }
@@ -215,7 +230,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
     for (const rl of index.find(s3Band, (l) => /^(徴収率|整理率)/.test(l.key) && l.key.length <= 8)) {
       // The part is the nearest 現年度/過年度 label above or to the left.
       const part = parts
-        .filter((p) => p.row <= rl.row && p.col <= rl.col + 6)
+        .filter((p) => p.row <= rl.row && p.col <= rl.col + PART_REACH)
         .sort((a, b) => b.row - a.row || Math.abs(rl.col - a.col) - Math.abs(rl.col - b.col))[0];
       if (!part) continue;
       const p = /現年度/.test(part.key) ? 'current' : 'past';
@@ -286,7 +301,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
     ['current', /^うち現年度/],
     ['past', /^うち過年度/],
   ] as const) {
-    const l = index.first(s5Band, (x) => re.test(x.key) && x.key.length <= 24);
+    const l = index.first(s5Band, (x) => re.test(x.key) && x.key.length <= RATING_LABEL_MAX);
     if (!l) continue;
     ratingsFound = true;
     const below = index.at(l.row + 1, l.col);
