@@ -175,6 +175,7 @@ export const messages = {
   recYear: (titleYear: number, rowsYear: number) =>
     `見出しの年度(${fiscalYearLabel(titleYear)})と 2. 未収金の推移 の行の年度(D行 ${fiscalYearLabel(rowsYear)}実績)が一致しません。行の年度(${fiscalYearLabel(rowsYear)})を報告年度として点検しました。見出しか行ラベルの年度を確認してください。`,
   headerName: (f: string) => HEADER_JA[f] ?? f,
+  summaryName: (f: string) => ({ debtors: '債務者数', cases: '未収債権の件数(過年度+現年度)', balance: '未収金残高(過年度+現年度)' })[f] ?? f,
   ratingName: (c: string) => PART_JA[c] ?? c,
   olderHeaderName: (f: string) => ({ affiliation: '所属', claimName: '債権名', claimType: '債権区分' })[f] ?? f,
   lookedForHeader: () => '表の上の「所属」「担当」「債権整理番号」「債権区分」「債権名」の見出し',

@@ -135,6 +135,7 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
   summary.fields.forEach(put);
   evidence.push(...summary.evidence);
   if (!summary.found) missing.push({ id: 'summary', part: SUMMARY_PART, lookedFor: messages.lookedForSummary() });
+  else for (const f of summary.missing) missing.push({ id: `summary.${f}`, part: `3. ${messages.summaryName(f)}`, lookedFor: messages.lookedForLabel(messages.summaryName(f)) });
 
   // Sections 4 and 5
   const verify = sec4

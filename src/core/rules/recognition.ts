@@ -13,6 +13,7 @@ const SKIPPED: [string, string][] = [
   ['trend.codes', 'その列の TRD-FORMULA など'],
   ['trend.', 'その行の TRD-FORMULA・TRD-CARRY など'],
   ['status', 'CAT-SUBTOTAL・CAT-LINK・CAT-PAIR・CAT-ENFORCED'],
+  ['summary.debtors', 'CAT-DEBTORS'],
   ['summary', 'CAT-SUMMARY・CAT-DEBTORS'],
   ['verify', 'TXT-REQUIRED の課題・改善策'],
   ['plan', 'TXT-REQUIRED の翌年度の取組内容'],
@@ -28,7 +29,7 @@ function skippedBy(m: MissingPart): string {
 
 /** Logical keys a missing part would have had, where it is one field. */
 function keysOf(m: MissingPart): string[] {
-  const field = /^(header|rating|older\.header)\.(.+)$/.exec(m.id);
+  const field = /^(header|rating|summary|older\.header)\.(.+)$/.exec(m.id);
   return field ? [`${field[1]}.${field[2]}`] : [];
 }
 

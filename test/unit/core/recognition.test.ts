@@ -263,3 +263,15 @@ describe('column names as staff shorten them', () => {
     expect(gist(f)).toEqual(gist(onlyForm(seedLayout(3))));
   });
 });
+
+describe('a summary field it cannot find', () => {
+  it('is named once as REC-PART, and its checks do not run', () => {
+    const l = classify(seedLayout(17));
+    const noDebtors: MForm = { ...l, cells: l.cells.filter((c) => !(typeof c.value === 'string' && c.value.includes('債務者数') && c.role === 'summaryLabel')) };
+    const f = checkWorkbook([toGrid(noDebtors)]).forms[0]!;
+    expect(f.findings.filter((x) => x.rule === 'CAT-DEBTORS')).toEqual([]);
+    const rec = f.findings.filter((x) => x.rule === 'REC-PART');
+    expect(rec.map((x) => x.keys)).toEqual([['summary.debtors']]);
+    expect(rec[0]!.message).toContain('CAT-DEBTORS');
+  });
+});
