@@ -6,6 +6,7 @@
 // cells, from the one definition of the form's arithmetic (formulas/trend.ts, formulas/expr.ts), with its cached
 // result; a fixture may type a constant over one (`override`), as a real sheet carries a mistake.
 import { computedFieldsOf, type ComputedField } from '../formulas/computed';
+import { HEADER_CELLS, RATING_CELLS, SUMMARY_VALUE_COL } from './geometry';
 import { evaluate, excelFormula, type CellPosition } from '../formulas/expr';
 import {
   COLLECT_CATEGORIES,
@@ -20,8 +21,6 @@ import {
   TREND_ROWS,
   key,
   type Category,
-  type HeaderField,
-  type RatingColumn,
   type Part,
   type TrendCode,
   type TrendRow,
@@ -178,25 +177,6 @@ function circled(c: Category): string {
 }
 
 /** Relative row numbers of the form's parts. */
-/** Header cells, by field: label, label column, value column, last value column (to the form's right edge when absent). */
-export const HEADER_CELLS: Record<HeaderField, readonly [string, number, number, number?]> = {
-  bureau: ['所属', 0, 1, 2],
-  section: ['担当', 3, 4, 5],
-  claimNo: ['債権整理番号(3ケタ)', 6, 8, 8],
-  claimType: ['債権区分', 9, 10, 12],
-  claimName: ['債権名', 13, 15],
-};
-
-/** Rating cells of section 1, by column: label column, label's last column, value column. */
-export const RATING_CELLS: Record<RatingColumn, readonly [number, number, number]> = {
-  past: [0, 1, 2],
-  current: [3, 4, 5],
-  total: [6, 8, 9],
-};
-
-/** The column of the summary's values (their labels span the columns before it). */
-export const SUMMARY_VALUE_COL = 8;
-
 export const CURRENT_ROWS = {
   title: 0,
   header: 2,

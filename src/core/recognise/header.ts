@@ -2,7 +2,7 @@
 // score, so 担当者, 債権名称, 【所属】 and 所属: all count; values sit right of their label, below it, or in the
 // label's own cell after a colon.
 import { type Grid, a1 } from '../grid';
-import { HEADER_CELLS, RATING_CELLS } from '../layout/currentLayout';
+import { HEADER_CELLS, RATING_CELLS } from '../layout/geometry';
 import { HEADER_FIELDS, RATING_COLUMNS, type HeaderField, type RatingColumn } from '../model/keys';
 import type { Evidence, Field, Region } from '../model/form';
 import { key } from '../model/keys';

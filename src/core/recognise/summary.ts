@@ -4,7 +4,7 @@ import type { Evidence, Field, Region } from '../model/form';
 import { key } from '../model/keys';
 import { explain } from '../messages';
 import { type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
-import { SUMMARY_VALUE_COL } from '../layout/currentLayout';
+import { SUMMARY_VALUE_COL } from '../layout/geometry';
 
 /** Longer text is a note on counting (which mentions 件数 and 債務者数 too), not a field's label. */
 const SUMMARY_LABEL_MAX = 70;
