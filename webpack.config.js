@@ -19,6 +19,20 @@ const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 /** Where office.js comes from: Microsoft's CDN, or a copy served with the add-in (closed networks only). */
 const OFFICE_JS_MODES = ['cdn', 'bundled'];
 
+/**
+ * The modules of the sheet commands' chunk (新しい調査書, 翌年度へ繰り越し: src/taskpane/components/SheetCommands and
+ * the session behind it). A module of the pane's initial script that a lazy chunk imports can no longer be
+ * concatenated into it, and keeps there every export the chunk uses: the layout of a whole form would land in the
+ * initial script (the recogniser shares its module). So what these modules import from src/core and src/adapters is
+ * a copy of its own, in the webpack layer "sheets", which only that chunk carries; the sheet writer is always in it
+ * (the Office adapter loads it on demand). React, Fluent UI and the pane's own modules (fluentKit, styles) stay shared.
+ */
+const SHEET_COMMANDS = /[\\/]src[\\/]taskpane[\\/](components[\\/]SheetCommands[\\/]|model[\\/]sheetCommandSession\.ts$)/;
+const SHEETS_LAYER = [
+  { test: /[\\/]src[\\/](core|adapters)[\\/]/, issuer: SHEET_COMMANDS, layer: 'sheets' },
+  { test: /[\\/]src[\\/]adapters[\\/]excel[\\/]sheetWriter\.ts$/, layer: 'sheets' },
+];
+
 /** Files the manifest and the functions' metadata point at; the manifest check (scripts/manifestCheck.ts) holds the manifest to these. */
 const OUTPUTS = {
   taskpane: 'taskpane.html',
@@ -135,6 +149,7 @@ module.exports = (env, argv) => {
       // exceljs's browser build is a finished UMD bundle: nothing to parse.
       noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
+        ...SHEETS_LAYER,
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -221,3 +236,4 @@ module.exports.OUTPUTS = OUTPUTS;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.AddinUrlsPlugin = AddinUrlsPlugin;
+module.exports.SHEET_COMMANDS = SHEET_COMMANDS;

@@ -54,6 +54,19 @@ describe('the build for an intranet origin, as an administrator inspects it', ()
     expect(existsSync(path.join(BUILT, 'office-js'))).toBe(false);
   });
 
+  test('the pane’s first script carries neither the sheet commands nor the layout of a whole form: their own chunk does', () => {
+    const html = read('taskpane.html');
+    const initial = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]!).filter((s) => !/^https?:/.test(s));
+    const sheets = readdirSync(BUILT).filter((f) => /^sheets\.[0-9a-f]+\.js$/.test(f));
+    expect(sheets).toHaveLength(1);
+    // Words only the sheet commands use: the note of a new form (core messages) and the layout's drop-down message.
+    const only = ['色付け箇所(入力欄)は空欄です', '一覧から選んでください(強制徴収公債権', 'エラーがあっても繰り越す'];
+    for (const text of only) {
+      expect(`${text}: ${initial.filter((f) => read(f).includes(text)).join(', ')}`).toBe(`${text}: `);
+      expect(read(sheets[0]!)).toContain(text);
+    }
+  });
+
   test('no page of the build refers to a file the build did not emit', () => {
     for (const page of readdirSync(BUILT).filter((f) => f.endsWith('.html'))) {
       const refs = [...read(page).matchAll(/(?:src|href)="?([^"\s>#]+)/g)].map((m) => m[1]!).filter((r) => !/^https?:|^data:/.test(r));
