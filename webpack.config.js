@@ -20,16 +20,21 @@ const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_MODES = ['cdn', 'bundled'];
 
 /**
- * The modules of the sheet commands' chunk (新しい調査書, 翌年度へ繰り越し: src/taskpane/components/SheetCommands and
- * the session behind it). A module of the pane's initial script that a lazy chunk imports can no longer be
- * concatenated into it, and keeps there every export the chunk uses: the layout of a whole form would land in the
- * initial script (the recogniser shares its module). So what these modules import from src/core and src/adapters is
- * a copy of its own, in the webpack layer "sheets", which only that chunk carries; the sheet writer is always in it
- * (the Office adapter loads it on demand). React, Fluent UI and the pane's own modules (fluentKit, styles) stay shared.
+ * The pane's lazy chunks, by the modules that make them: the tools on a form (数式を入れる, 評価ガイド) and the sheet
+ * commands (新しい調査書, 翌年度へ繰り越し). A module of the pane's initial script that a lazy chunk imports can no
+ * longer be concatenated into it, and keeps there every export the chunk uses: the plans, and the layout of a whole
+ * form, would land in the initial script (the recogniser shares their modules). So what these modules import from
+ * src/core and src/adapters is a copy of its own, in a webpack layer named after the chunk, which only that chunk
+ * carries; the sheet writer is always in the sheets layer (the Office adapter loads it on demand). React, Fluent UI
+ * and the pane's own modules (fluentKit, styles, store) stay shared. The loaders the initial script holds
+ * (lazyFormTools.ts, fluentKit.ts) import nothing from src/core or src/adapters.
  */
-const SHEET_COMMANDS = /[\\/]src[\\/]taskpane[\\/](components[\\/]SheetCommands[\\/]|model[\\/]sheetCommandSession\.ts$)/;
-const SHEETS_LAYER = [
-  { test: /[\\/]src[\\/](core|adapters)[\\/]/, issuer: SHEET_COMMANDS, layer: 'sheets' },
+const LAZY_CHUNKS = {
+  tools: /[\\/]src[\\/]taskpane[\\/](components[\\/](FormTools|FormulaPreview|RatingGuide|PlanRows|WriteBar)[\\/]|model[\\/](formulaSession|ratingGuideSession|planView|writeSession)\.ts$)/,
+  sheets: /[\\/]src[\\/]taskpane[\\/](components[\\/]SheetCommands[\\/]|model[\\/]sheetCommandSession\.ts$)/,
+};
+const LAZY_LAYERS = [
+  ...Object.entries(LAZY_CHUNKS).map(([layer, issuer]) => ({ test: /[\\/]src[\\/](core|adapters)[\\/]/, issuer, layer })),
   { test: /[\\/]src[\\/]adapters[\\/]excel[\\/]sheetWriter\.ts$/, layer: 'sheets' },
 ];
 
@@ -149,7 +154,7 @@ module.exports = (env, argv) => {
       // exceljs's browser build is a finished UMD bundle: nothing to parse.
       noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
-        ...SHEETS_LAYER,
+        ...LAZY_LAYERS,
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -236,4 +241,3 @@ module.exports.OUTPUTS = OUTPUTS;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.AddinUrlsPlugin = AddinUrlsPlugin;
-module.exports.SHEET_COMMANDS = SHEET_COMMANDS;

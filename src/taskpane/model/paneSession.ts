@@ -4,7 +4,7 @@ import { AdapterError, type Unsubscribe, type WorkbookAdapter } from '../../adap
 import { checkForm, recogniseWorkbook } from '../../core/check';
 import type { NotAForm } from '../../core/findings';
 import type { Form } from '../../core/model/form';
-import { toolCore, type FormHost } from './formHost';
+import type { FormHost } from './formHost';
 import { formId, present, type CellRef, type PresentedForm } from './present';
 import type { SheetCommandHost } from './sheetCommandSession';
 import { Store } from './store';
@@ -96,7 +96,6 @@ export class PaneSession extends Store<ExcelPaneState> {
         select: (cell) => this.goTo(cell),
         problemText,
       },
-      core: toolCore,
     };
   }
 
