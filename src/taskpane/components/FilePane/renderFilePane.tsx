@@ -1,9 +1,11 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense } from 'react';
-import { FormReport } from '../FormReport/FormReport';
-import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
+import { fluent } from '../FormTools/fluentKit';
 import type { PresentedForm } from '../../model/present';
 import type { CheckedFile, FilePaneState } from './FilePane.types';
+import { fileKit } from './fileKit';
+
+const { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } = fluent;
+const { FormReport, LazyFormTools, TOOL_TITLE } = fileKit;
 
 function renderForm(state: FilePaneState, file: CheckedFile, form: PresentedForm, i: number) {
   const { classes: c } = state;
