@@ -83,7 +83,6 @@ export interface SheetCommandState {
 
 export const SHEET_WORDS = {
   noForms: 'このブックには繰り越せる調査書がありません。現行様式の調査書(報告する年度が読み取れるもの)のシートを開いてから使ってください。',
-  noneTicked: '追加するシートが選ばれていません。',
   added: (names: string[]) => `${names.map((n) => `「${n}」`).join('・')}を追加しました(${names.length} 枚)。`,
   stopped: (names: string[]) =>
     names.length ? `それまでの ${names.map((n) => `「${n}」`).join('・')}は追加済みです。` : 'シートは追加していません。',

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { fluent } from '../FormTools/fluentKit';
+import { renderProblem } from '../FormTools/renderNote';
 import type { PresentedForm } from '../../model/present';
 import type { CheckedFile, FilePaneState } from './FilePane.types';
 import { fileKit } from './fileKit';
@@ -87,14 +88,7 @@ export function renderFilePane(state: FilePaneState) {
         <section key={file.key} className={c.file} aria-label={file.name}>
           <h2 className={c.fileName}>{file.name}</h2>
           {file.status === 'reading' && <Spinner size="tiny" labelPosition="after" label="読み取って点検しています…" />}
-          {file.error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>読み込めませんでした</MessageBarTitle>
-                {file.error}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {file.error && renderProblem('読み込めませんでした', file.error)}
           {file.status === 'done' && file.forms.length === 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

@@ -28,8 +28,8 @@ export interface SheetCommandsState {
     hint: string;
     summary: string;
     items: string;
-    item: string;
-    itemOff: string;
+    row: string;
+    rowOff: string;
     tick: string;
     body: string;
     source: string;

@@ -1,5 +1,5 @@
 import { fluent } from '../FormTools/fluentKit';
-import { renderNote } from '../FormTools/renderNote';
+import { renderNote, renderProblem } from '../FormTools/renderNote';
 import { SHEET_WORDS, type SheetItem } from '../../model/sheetCommandSession';
 import type { SheetCommandsState } from './SheetCommands.types';
 
@@ -14,7 +14,7 @@ function renderItem(state: SheetCommandsState, item: SheetItem, only: boolean) {
   const plan = item.plan;
   const [why, ...errors] = item.refusal ?? [];
   return (
-    <li key={item.id} className={item.ticked ? c.item : c.itemOff} data-item={item.id}>
+    <li key={item.id} className={item.ticked ? c.row : c.rowOff} data-item={item.id}>
       {state.command === 'rollover' && (
         <input
           type="checkbox"
@@ -137,14 +137,7 @@ export function renderSheetCommands(state: SheetCommandsState) {
           ) : (
             renderPreview(state)
           )}
-          {s.problem && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>追加できませんでした</MessageBarTitle>
-                {s.problem}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {s.problem && renderProblem('追加できませんでした', s.problem)}
           {(s.stage === 'added' ? skipped : s.lacking).length > 0 && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>

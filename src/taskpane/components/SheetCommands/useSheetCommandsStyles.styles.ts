@@ -1,19 +1,10 @@
 import { tokens } from '../FormTools/fluentKit';
+import { TICK_ROW, TOOL_FRAME } from '../FormTools/toolStyles';
 import { joinClasses, makeStaticStyles } from '../../styles/staticStyles';
 import type { SheetCommandsState } from './SheetCommands.types';
 
 const useStyles = makeStaticStyles('SheetCommands', {
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  ...TOOL_FRAME,
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   fieldLabel: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   // A native text box: Fluent's Input would be one more component handed over from the pane's first script.
@@ -33,17 +24,7 @@ const useStyles = makeStaticStyles('SheetCommands', {
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   summary: { margin: 0, lineHeight: tokens.lineHeightBase300 },
   items: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  // Not added: refused, or unticked.
-  itemOff: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground2 },
-  tick: { width: '16px', height: '16px', margin: '3px 4px 0 0', flexShrink: 0, accentColor: tokens.colorBrandBackground, cursor: 'pointer' },
+  ...TICK_ROW,
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, flexGrow: 1 },
   source: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere' },
   sheet: { fontSize: tokens.fontSizeBase300, overflowWrap: 'anywhere' },
@@ -55,5 +36,5 @@ const useStyles = makeStaticStyles('SheetCommands', {
 
 export function useSheetCommandsStyles(state: Omit<SheetCommandsState, 'classes'>): SheetCommandsState {
   const s = useStyles();
-  return { ...state, classes: { ...s, itemOff: joinClasses(s.item, s.itemOff) } };
+  return { ...state, classes: { ...s, rowOff: joinClasses(s.row, s.rowOff) } };
 }
