@@ -218,50 +218,48 @@ export class SheetCommandSession extends Store<SheetCommandState> {
 
   /** The preview from the workbook as last read: names unique among its sheets and among each other. */
   private plan(): void {
-    const { command, protect, force } = this.state;
+    const { command, protect } = this.state;
     const host = this.host.workbook.excelHost();
     const support = sheetSupport(host.excelApi);
-    const undo = sheetUndoOutlook(host.platform, host.excelApi(UNDO_SUPPORT_MINOR), protect);
-    const lacking = support.lacking.map(lackingNote);
     const taken = new Set(this.host.sheetNames());
-    let items: SheetItem[];
+    const items = command === 'newForm' ? this.newForm(taken) : this.rollover(taken);
     let unavailable = support.base ? null : NO_SHEET_SUPPORT;
-    let year = { ...this.state.year, problem: null as string | null, note: null as string | null };
-
-    if (command === 'newForm') {
-      const y = readYear(year.text);
-      if ('problem' in y) {
-        year = { ...year, problem: y.problem };
-        items = [];
-      } else {
-        year = { ...year, note: y.note ?? null };
-        items = [{ id: 'new', source: null, plan: planNewForm({ fiscalYear: y.year, protect, taken }), refusal: null, forceable: false, ticked: true }];
-      }
-    } else {
-      const forms = this.host.forms();
-      if (forms.length === 0) unavailable ??= SHEET_WORDS.noForms;
-      items = forms.map((form) => {
-        const id = `${form.sheet}!${form.anchor}`;
-        const ticked = !this.unticked.has(id);
-        // An unticked form's sheet name is shown but not reserved: the ticked ones keep theirs.
-        const findings = this.findingsOf(form);
-        const r = planRollover(form, findings, { force, protect, taken: ticked ? taken : new Set(taken) });
-        if ('plan' in r) {
-          const forceable = findings.some((f) => f.severity === 'error');
-          return { id, source: sourceOf(form), plan: r.plan, refusal: null, forceable, ticked };
-        }
-        return { id, source: sourceOf(form), plan: null, refusal: r.refusal.message.split('\n'), forceable: r.refusal.reason === 'errors', ticked: false };
-      });
-    }
+    if (command === 'rollover' && items.length === 0) unavailable ??= SHEET_WORDS.noForms;
     this.set({
       unavailable,
-      year,
       items,
       withErrors: items.filter((i) => i.forceable).length,
       summary: command === 'rollover' && items.length ? SHEET_WORDS.summary(items.filter((i) => i.plan).length, items.length) : null,
       count: unavailable ? 0 : items.filter((i) => i.ticked && i.plan).length,
-      undo,
-      lacking,
+      undo: sheetUndoOutlook(host.platform, host.excelApi(UNDO_SUPPORT_MINOR), protect),
+      lacking: support.lacking.map(lackingNote),
+    });
+  }
+
+  /** 新しい調査書: the blank form of the year as typed, or nothing and why. */
+  private newForm(taken: Set<string>): SheetItem[] {
+    const { year, protect } = this.state;
+    const y = readYear(year.text);
+    if ('problem' in y) {
+      this.set({ year: { ...year, problem: y.problem, note: null } });
+      return [];
+    }
+    this.set({ year: { ...year, problem: null, note: y.note ?? null } });
+    return [{ id: 'new', source: null, plan: planNewForm({ fiscalYear: y.year, protect, taken }), refusal: null, forceable: false, ticked: true }];
+  }
+
+  /** 翌年度へ繰り越し: each form of the workbook, rolled over or refused. */
+  private rollover(taken: Set<string>): SheetItem[] {
+    const { protect, force } = this.state;
+    return this.host.forms().map((form) => {
+      const id = `${form.sheet}!${form.anchor}`;
+      const ticked = !this.unticked.has(id);
+      const findings = this.findingsOf(form);
+      // An unticked form's sheet name is shown but not reserved: the ticked ones keep theirs.
+      const r = planRollover(form, findings, { force, protect, taken: ticked ? taken : new Set(taken) });
+      const source = sourceOf(form);
+      if ('plan' in r) return { id, source, plan: r.plan, refusal: null, forceable: findings.some((f) => f.severity === 'error'), ticked };
+      return { id, source, plan: null, refusal: r.refusal.message.split('\n'), forceable: r.refusal.reason === 'errors', ticked: false };
     });
   }
 }

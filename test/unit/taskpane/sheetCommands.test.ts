@@ -9,6 +9,7 @@ import { sheetPlanMessages } from '../../../src/core/messages';
 import { PaneSession } from '../../../src/taskpane/model/paneSession';
 import { likelyYear, SheetCommandSession, type SheetCommand } from '../../../src/taskpane/model/sheetCommandSession';
 import { memoryWorkbook, type MemoryWorkbook, type MemoryWorkbookOptions } from '../../doubles/memoryWorkbook';
+import { gridOf, seedLayout } from '../../helpers/forms';
 
 const EXAMPLES = path.join(__dirname, '../../../examples');
 /** 2026-12-04: the survey of 令和8年度 asks for the results of 令和7 (2025). */
@@ -124,11 +125,17 @@ describe('新しい調査書', () => {
     expect(command.getState().items[0]!.plan!.sheet).toBe('調査書 令和2年度 (3)');
   });
 
-  test('cancel: closing the preview adds nothing', async () => {
-    const { wb, pane, command } = await opened(sheet03, 'newForm');
-    command.setProtect(true);
+  test('cancel: closing the preview adds nothing, and the closed preview no longer follows the workbook', async () => {
+    const { wb, pane, command } = await opened(sheet03, 'rollover');
+    command.setForce(true);
+    // While open, a new read of the workbook plans again (new form objects, same content).
+    let before = command.getState();
+    await pane.open();
+    expect(command.getState()).not.toBe(before);
     command.dispose();
-    await pane.check();
+    before = command.getState();
+    await pane.open();
+    expect(command.getState()).toBe(before);
     expect(wb.added).toEqual([]);
     expect(wb.applied).toEqual([]);
   });
@@ -219,6 +226,20 @@ describe('翌年度へ繰り越し', () => {
     expect(s.items[0]).toMatchObject({ ticked: false });
     await command.add();
     expect(wb.added.map((a) => a.name)).toEqual(['045 居宅介護給付費返還金(居宅生活支援費返還金)(令和2)']);
+  });
+
+  test('a form in another layout (elsewhere on the sheet, values only, other year words) rolls over into the official layout', async () => {
+    const other = gridOf(seedLayout(13, { top: 6, left: 3, yearStyle: 'full', splitLabels: true, valuesOnly: true, with15_2: false }), '別様式');
+    const { wb, command } = await opened([other], 'rollover');
+    const plan = command.getState().items[0]!.plan!;
+    expect(plan.fiscalYear).toBe(2020);
+    await command.add();
+    const rolled = formOf(wb, plan.sheet);
+    // The official layout: at B2, every computed cell a formula, the ⑮-2 column printed.
+    expect(rolled).toMatchObject({ edition: 'current', fiscalYear: 2020, anchor: 'B2', has15_2: true });
+    expect(rolled.fields.get("trend.B.ケ''")!.formula).toBeDefined();
+    const source = recogniseWorkbook([other]).forms[0]!;
+    expect(rolled.fields.get('trend.B.ウ')!.parsed).toEqual(source.fields.get('trend.D.ウ')!.parsed);
   });
 
   test('two forms of one claim roll over to sheets of different names', async () => {
