@@ -19,6 +19,27 @@ const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 /** Where office.js comes from: Microsoft's CDN, or a copy served with the add-in (closed networks only). */
 const OFFICE_JS_MODES = ['cdn', 'bundled'];
 
+/**
+ * The pane's lazy chunks, by the modules that make them: the tools on a form (数式を入れる, 評価ガイド) and the sheet
+ * commands (新しい調査書, 翌年度へ繰り越し). A module of the pane's initial script that a lazy chunk imports can no
+ * longer be concatenated into it, and keeps there every export the chunk uses: the plans, their messages and what
+ * they build on would land in the initial script (the recogniser and the checks share those modules: messages,
+ * keys, the form model, the formulas, year words). So what these modules import from src/core and src/adapters is a
+ * copy of its own, in a webpack layer named after the chunk, which only that chunk carries; the sheet writer is
+ * always in the sheets layer (the Office adapter loads it on demand). React, Fluent UI and the pane's own modules
+ * (fluentKit, styles, store) stay shared. The loaders the initial script holds (lazyFormTools.ts, fluentKit.ts)
+ * import nothing from src/core or src/adapters. The file mode is fed through fileKit.ts instead: it needs the
+ * recogniser and checks themselves, which the initial script holds anyway.
+ */
+const LAZY_CHUNKS = {
+  tools: /[\\/]src[\\/]taskpane[\\/](components[\\/](FormTools|FormulaPreview|RatingGuide|PlanRows|WriteBar)[\\/]|model[\\/](formulaSession|ratingGuideSession|planView|writeSession)\.ts$)/,
+  sheets: /[\\/]src[\\/]taskpane[\\/](components[\\/]SheetCommands[\\/]|model[\\/]sheetCommandSession\.ts$)/,
+};
+const LAZY_LAYERS = [
+  ...Object.entries(LAZY_CHUNKS).map(([layer, issuer]) => ({ test: /[\\/]src[\\/](core|adapters)[\\/]/, issuer, layer })),
+  { test: /[\\/]src[\\/]adapters[\\/]excel[\\/]sheetWriter\.ts$/, layer: 'sheets' },
+];
+
 /** Files the manifest and the functions' metadata point at; the manifest check (scripts/manifestCheck.ts) holds the manifest to these. */
 const OUTPUTS = {
   taskpane: 'taskpane.html',
@@ -135,6 +156,7 @@ module.exports = (env, argv) => {
       // exceljs's browser build is a finished UMD bundle: nothing to parse.
       noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
+        ...LAZY_LAYERS,
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

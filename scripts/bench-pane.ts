@@ -1,7 +1,8 @@
 // Pane figures (printed, never asserted): the JavaScript taskpane.html loads before anything else, gzipped,
-// against the pane's budget (exceljs and the file mode are lazy chunks, shown only outside Excel; the tools, 数式を入れる
-// and 評価ガイド, are a lazy chunk too); and the live check from a change event to the updated list, with the
-// in-memory adapter double, for a range of quiet times, to choose the one the pane uses (LIVE_QUIET_MS).
+// against the pane's budget (the file mode, the .xlsx reader and exceljs are lazy chunks, loaded only outside Excel;
+// the tools, 数式を入れる and 評価ガイド, and the sheet commands, 新しい調査書 and 翌年度へ繰り越し, are lazy chunks too);
+// and the live check from a change event to the updated list, with the in-memory adapter double, for a range of
+// quiet times, to choose the one the pane uses (LIVE_QUIET_MS).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -53,6 +54,8 @@ async function bundleSizes(): Promise<void> {
       xlsx: 'file mode, when a file is read (the .xlsx reader)',
       exceljs: 'file mode, when a file is read (after the reader)',
       tools: 'when 数式を入れる or 評価ガイド is opened',
+      sheets: 'when 新しい調査書 or 翌年度へ繰り越し is opened',
+      file: 'outside Excel (the file mode)',
     };
     for (const f of readdirSync(out).filter((n) => n.endsWith('.js') && !initial.includes(n))) {
       console.log(`lazy, ${lazy[f.split('.')[0]!] ?? 'on demand'}: ${f} ${fmt(gz(path.join(out, f)))}`);

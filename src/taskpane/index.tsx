@@ -1,12 +1,13 @@
 // The pane's entry: inside Excel it checks the open workbook; elsewhere it offers the file mode, saying first why
 // where office.js did not load or Office did not become ready (never a blank page).
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectHost, type OfficeHost } from '../adapters/excel/officeHost';
 import { createOfficeAdapter } from '../adapters/excel/officeAdapter';
 import type { WorkbookAdapter } from '../adapters/excel/workbookAdapter';
 import { ExcelPane } from './components/ExcelPane/ExcelPane';
-import { FilePane } from './components/FilePane/FilePane';
+import { LazyFilePane } from './components/FilePane/lazyFilePane';
 import { LIVE_QUIET_MS, PaneSession } from './model/paneSession';
 import { hostNotice } from './model/hostNotice';
 
@@ -24,7 +25,9 @@ async function start(): Promise<void> {
   const pane = adapter ? (
     <ExcelPane session={new PaneSession(adapter, { quietMs: LIVE_QUIET_MS })} />
   ) : (
-    <FilePane notice={hostNotice(host)} />
+    <Suspense fallback={<p id="boot">読み込んでいます…</p>}>
+      <LazyFilePane notice={hostNotice(host)} />
+    </Suspense>
   );
   createRoot(document.getElementById('root')!).render(<FluentProvider theme={theme}>{pane}</FluentProvider>);
 }

@@ -54,6 +54,28 @@ describe('the build for an intranet origin, as an administrator inspects it', ()
     expect(existsSync(path.join(BUILT, 'office-js'))).toBe(false);
   });
 
+  test('the pane’s first script carries what the pane inside Excel needs first: the tools, the sheet commands and the file mode are chunks of their own', () => {
+    const html = read('taskpane.html');
+    const initial = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]!).filter((s) => !/^https?:/.test(s));
+    const chunk = (name: string) => {
+      const files = readdirSync(BUILT).filter((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f));
+      expect(files).toHaveLength(1);
+      return read(files[0]!);
+    };
+    // Words only each chunk uses: the core's plans and messages (copied into the chunk), the layout of a whole form.
+    const only: Record<string, string[]> = {
+      tools: ['の欄が見つからないため、評価を入力できません', 'すでに計算式どおりの数式が入っています'],
+      sheets: ['色付け箇所(入力欄)は空欄です', '一覧から選んでください(強制徴収公債権', 'エラーがあっても繰り越す'],
+      file: ['ここに .xlsx ファイルをドロップ'],
+    };
+    for (const [name, texts] of Object.entries(only)) {
+      for (const text of texts) {
+        expect(`${text}: ${initial.filter((f) => read(f).includes(text)).join(', ')}`).toBe(`${text}: `);
+        expect(chunk(name)).toContain(text);
+      }
+    }
+  });
+
   test('no page of the build refers to a file the build did not emit', () => {
     for (const page of readdirSync(BUILT).filter((f) => f.endsWith('.html'))) {
       const refs = [...read(page).matchAll(/(?:src|href)="?([^"\s>#]+)/g)].map((m) => m[1]!).filter((r) => !/^https?:|^data:/.test(r));

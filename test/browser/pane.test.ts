@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readWorkbookFile } from '../../src/adapters/xlsx/readWorkbook';
-import type { Grid } from '../../src/core/grid';
+import { Grid } from '../../src/core/grid';
 import type { MemoryWorkbook, MemoryWorkbookOptions } from '../doubles/memoryWorkbook';
 import { dRowTyped, ratingsBlank } from '../helpers/paneFixtures';
 import { BUILD_DIR, buildPane, launch, OFFICE_CDN, OUT, ROOT, routeOfficeCdn, serve, type Browser, type Served } from './harness';
@@ -247,6 +247,74 @@ describe('the tools on a form (Excel path, the adapter double in place of Excel)
     await page.waitForFunction(() => (window.mishukinTestAdapter as MemoryWorkbook).selections.length === 1);
     await expect(double(page).then((d) => d.selections)).resolves.toEqual([`${sheet01!.name}!D47`]);
     expect(foreign).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the sheet commands (Excel path, the adapter double in place of Excel)', () => {
+  /** The sheet commands' chunk, fetched only when a command is opened. */
+  const sheetsChunk = (urls: string[]) => urls.filter((u) => /\/sheets\.[0-9a-f]+\.js$/.test(u));
+  const added = (page: Page) => page.evaluate(() => (window.mishukinTestAdapter as MemoryWorkbook).added.map((a) => a.name));
+
+  test('翌年度へ繰り越し: refused for its error → エラーがあっても繰り越す → preview with the undo warning → シートを追加 → the new form in the pane', async () => {
+    const fixture = await fixtureOf('current/sheet-03.xlsx');
+    const sheet = fixture.sheets[0]!.name;
+    const page = await openPage(fixture);
+    const requested: string[] = [];
+    page.on('request', (r) => void requested.push(r.url()));
+    await page.getByText('特別障がい者手当等返還金', { exact: true }).waitFor();
+    expect(sheetsChunk(requested)).toEqual([]);
+
+    await page.getByRole('button', { name: '翌年度へ繰り越し' }).click();
+    const tool = page.getByRole('region', { name: '翌年度へ繰り越し' });
+    await tool.getByText('調査書 1 件のうち 0 件から、翌年度の調査書を作ります。').waitFor();
+    expect(sheetsChunk(requested)).toHaveLength(1);
+    const item = tool.locator(`[data-item="${sheet}!B2"]`);
+    await expect(item.textContent()).resolves.toMatch(/エラーが 1 件あります.*TRD-CARRY 2\. 未収金の推移 E行\(令和2 当初目標\) ア列 \[D20\]/);
+    await expect(tool.getByRole('button', { name: 'シートを追加(0 枚)' }).isDisabled()).resolves.toBe(true);
+    await shot(page, 'rollover-refused.png');
+
+    await tool.getByRole('switch', { name: /エラーがあっても繰り越す/ }).check();
+    await tool.getByText('追加するシート: 「038 特別障がい者手当等返還金(令和2)」').waitFor();
+    await expect(item.textContent()).resolves.toContain('この調査書にはエラーが 1 件ありますが、指定によりそのまま繰り越します。');
+    // Before adding: what it does to Excel's undo history here (the double stands for Windows before ExcelApi 1.20), and how to remove the sheet.
+    await expect(tool.getByTestId('sheet-undo-note').textContent()).resolves.toMatch(
+      /元に戻す\(Ctrl\+Z\)についてWindows 版 Excel\(ExcelApi 1\.20 より前\)では、シートの追加・書き込みで Excel の「元に戻す」\(Ctrl\+Z\)の履歴が消え.*シート見出しを右クリックして「削除」/,
+    );
+    await shot(page, 'rollover-preview.png');
+    await expect(added(page)).resolves.toEqual([]);
+
+    await tool.getByRole('button', { name: 'シートを追加(1 枚)' }).click();
+    await tool.getByText('「038 特別障がい者手当等返還金(令和2)」を追加しました(1 枚)。').waitFor();
+    await expect(added(page)).resolves.toEqual(['038 特別障がい者手当等返還金(令和2)']);
+    // The pane has read the workbook again and shows the new sheet's form (Excel shows the sheet just added).
+    await expect(page.locator('#form-picker').inputValue()).resolves.toBe('038 特別障がい者手当等返還金(令和2)!B2');
+    await page.getByText('令和2年度(2020)').waitFor();
+    await shot(page, 'rollover-added.png');
+    await expect(double(page).then((d) => d.applied)).resolves.toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+    await page.close();
+  });
+
+  test('新しい調査書 in a workbook without a form: the year as typed → preview → シートを追加 → the blank form', async () => {
+    const page = await openPage(fixtureOfGrids([Grid.fromRows('メモ', [['メモ']])]));
+    await page.getByText('このシートは調査書ではありません').waitFor();
+    await expect(page.getByRole('button', { name: '翌年度へ繰り越し' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '新しい調査書' }).click();
+    const tool = page.getByRole('region', { name: '新しい調査書' });
+    const year = tool.getByRole('textbox', { name: /報告する年度 N/ });
+    await year.fill('来年');
+    await tool.getByText('「来年」を年度として読み取れません。', { exact: false }).waitFor();
+    await year.fill('R2');
+    await tool.getByText('追加するシート: 「調査書 令和2年度」').waitFor();
+    await expect(tool.textContent()).resolves.toContain('色付け箇所(入力欄)は空欄です。計算欄はすべて通常の Excel の数式で');
+    await shot(page, 'new-form-preview.png');
+    await tool.getByRole('button', { name: 'シートを追加(1 枚)' }).click();
+    await tool.getByText('「調査書 令和2年度」を追加しました(1 枚)。').waitFor();
+    await page.getByText('令和2年度(2020)').waitFor();
+    await expect(added(page)).resolves.toEqual(['調査書 令和2年度']);
     expect(consoleProblems).toEqual([]);
     await page.close();
   });

@@ -1,16 +1,21 @@
 // A WorkbookAdapter over Grids held in memory: the pane's unit tests, the browser tests (through a test build
-// of the pane) and the bench use it in place of Excel. It records selections and writes, and lets a test type
-// into a cell.
+// of the pane) and the bench use it in place of Excel. It records selections, writes and sheets added, and lets a
+// test type into a cell.
+import { lackingNote, sheetSupport } from '../../src/adapters/excel/sheetWriter';
 import {
   conflictError,
   holdsContent,
   journalOf,
+  nameTakenError,
+  sameSheetName,
   type ApplyResult,
+  type ExcelHost,
+  type NewSheet,
   type SheetChange,
   type WorkbookAdapter,
   type WorkbookSnapshot,
 } from '../../src/adapters/excel/workbookAdapter';
-import { undoOutlook } from '../../src/adapters/excel/undoOutlook';
+import { undoOutlook, UNDO_SUPPORT_MINOR } from '../../src/adapters/excel/undoOutlook';
 import { Grid, parseA1, type CellValue, type GridCell, type MergedArea } from '../../src/core/grid';
 import type { CellContent, WritePlan } from '../../src/core/plan/writePlan';
 import { ERROR_TEXT } from '../../src/core/text/values';
@@ -22,6 +27,11 @@ export interface MemoryWorkbookOptions {
    * as 'excel' in the preview, but Excel refuses the undo group and the journal takes over.
    */
   undo?: ApplyResult['undo'] | 'grouping-fails';
+  /**
+   * The highest ExcelApi 1.x the host has: by default 19 with the journal (Windows before ExcelApi 1.20), 20 otherwise
+   * (Excel on the web). Below 8 a new sheet gets no drop-down lists, below 9 no print setup, below 2 none at all.
+   */
+  excelApi?: number;
 }
 
 export interface MemoryWorkbook extends WorkbookAdapter {
@@ -30,6 +40,8 @@ export interface MemoryWorkbook extends WorkbookAdapter {
   readonly reads: { workbook: number; region: number };
   /** Every plan applied, in order. */
   readonly applied: WritePlan[];
+  /** Every sheet added, in order. */
+  readonly added: NewSheet[];
   /** Types a value (or "=formula") into a cell and fires the sheet's change handlers, as Excel does. */
   edit(sheet: string, address: string, input: CellValue): void;
   activate(sheet: string): void;
@@ -63,6 +75,9 @@ export function memoryWorkbook(
   const changeHandlers = new Map<string, Set<(c: SheetChange) => void>>();
   const activationHandlers = new Set<(s: string) => void>();
   let active = activeSheet;
+  const journal = opts.undo === undefined || opts.undo === 'journal';
+  const highest = opts.excelApi ?? (journal ? UNDO_SUPPORT_MINOR - 1 : UNDO_SUPPORT_MINOR);
+  const host: ExcelHost = { platform: journal ? 'desktop' : 'web', excelApi: (minor) => minor <= highest };
 
   const cellsOf = (name: string): GridCell[] => {
     const cells = sheets.get(name);
@@ -99,6 +114,7 @@ export function memoryWorkbook(
     selections: [],
     reads: { workbook: 0, region: 0 },
     applied: [],
+    added: [],
     readDelays: [],
     readWorkbook: () => {
       wb.reads.workbook++;
@@ -140,7 +156,23 @@ export function memoryWorkbook(
       if (opts.undo === 'excel') return { undo: 'excel' };
       return { undo: 'journal', journal: journalOf(plan), ...(opts.undo === 'grouping-fails' ? { groupingFailed: true } : {}) };
     },
-    undoOutlook: () => (opts.undo === undefined || opts.undo === 'journal' ? undoOutlook('desktop', false) : undoOutlook('web', true)),
+    undoOutlook: () => undoOutlook(host.platform, host.excelApi(UNDO_SUPPORT_MINOR)),
+    excelHost: () => host,
+    // As the Office adapter: refused if the name is taken; the sheet goes after the others and is shown.
+    addSheet: async (sheet) => {
+      if ([...sheets.keys()].some((n) => sameSheetName(n, sheet.name))) throw nameTakenError(sheet.name);
+      const cells = sheet.layout.cells.map((c): GridCell => {
+        const cell: GridCell = { row: c.row, col: c.col, value: c.formula !== undefined ? (c.result ?? null) : (c.value ?? null) };
+        if (c.formula !== undefined) cell.formula = c.formula;
+        if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
+        return cell;
+      });
+      sheets.set(sheet.name, cells);
+      merges.set(sheet.name, sheet.layout.merges);
+      wb.added.push(sheet);
+      wb.activate(sheet.name);
+      return { name: sheet.name, skipped: sheetSupport(host.excelApi).lacking.map(lackingNote) };
+    },
     edit(sheet, address, input) {
       const at = parseA1(address);
       if (!at || !sheets.has(sheet)) throw new Error(`no cell ${sheet}!${address}`);

@@ -4,15 +4,19 @@
 // formats. Every Excel.run has a timeout, so the pane can say what happened instead of waiting forever.
 import { a1, Grid, type CellValue, type GridCell } from '../../core/grid';
 import type { Region } from '../../core/model/form';
-import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import type { WritePlan } from '../../core/plan/writePlan';
+import { cellInput } from './cellInput';
 import type { ExcelPlatform } from './officeHost';
-import { undoOutlook } from './undoOutlook';
+import { undoOutlook, UNDO_SUPPORT_MINOR } from './undoOutlook';
 import {
   AdapterError,
   conflictError,
   holdsContent,
   journalOf,
+  nameTakenError,
+  sameSheetName,
   type ApplyResult,
+  type ExcelHost,
   type WorkbookAdapter,
   type WorkbookSnapshot,
 } from './workbookAdapter';
@@ -22,6 +26,8 @@ export interface OfficeAdapterOptions {
   platform?: ExcelPlatform;
   /** Per Excel.run, in milliseconds. */
   timeoutMs?: number;
+  /** Per sheet added: a whole form is one larger batch (about a thousand cells and their formats). */
+  addSheetTimeoutMs?: number;
   /** A used range larger than this is not read (Excel on the web limits one response to a few MB). */
   maxCellsPerSheet?: number;
 }
@@ -83,21 +89,19 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   );
 }
 
-/** What to assign to `range.formulas` so that the cell ends up holding `c`. */
-function cellInput(c: CellContent): string | number | boolean {
-  if (c.formula !== undefined) return `=${c.formula}`;
-  if (c.value === null) return '';
-  // Excel would read "056" as 56 and "=x" as a formula: an apostrophe keeps text text.
-  if (typeof c.value === 'string' && /^[\s=+\-@\d.,]/.test(c.value)) return `'${c.value}`;
-  return c.value;
-}
+/** Adding a sheet with a whole form is one batch of a few thousand calls: Excel on the web can take a while. */
+const ADD_SHEET_TIMEOUT_MS = 60_000;
 
 export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAdapter {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const maxCells = opts.maxCellsPerSheet ?? 200_000;
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> =>
     withTimeout(options ? Excel.run(options, batch) : Excel.run(batch), timeoutMs);
-  const outlook = () => undoOutlook(opts.platform ?? 'other', Office.context.requirements.isSetSupported('ExcelApi', '1.20'));
+  const host: ExcelHost = {
+    platform: opts.platform ?? 'other',
+    excelApi: (minor) => Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`),
+  };
+  const outlook = () => undoOutlook(host.platform, host.excelApi(UNDO_SUPPORT_MINOR));
 
   /**
    * One batch that writes a plan's cells in one sync, after checking that each still holds its `before`. `resume`:
@@ -200,6 +204,26 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
       }),
 
     undoOutlook: outlook,
+
+    excelHost: () => host,
+
+    addSheet: async (sheet) => {
+      // The writer comes with the sheet commands' chunk: the pane's first script never carries it.
+      const writer = await import(/* webpackChunkName: "sheets" */ './sheetWriter');
+      const { lacking } = writer.sheetSupport(host.excelApi);
+      const batch = async (context: Excel.RequestContext) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        if (sheets.items.some((ws) => sameSheetName(ws.name, sheet.name))) throw nameTakenError(sheet.name);
+        const ws = sheets.add(sheet.name);
+        writer.writeLayout(ws, sheet.layout, lacking);
+        ws.activate();
+        await context.sync();
+        return { name: sheet.name, skipped: lacking.map(writer.lackingNote) };
+      };
+      return withTimeout(Excel.run(batch), opts.addSheetTimeoutMs ?? ADD_SHEET_TIMEOUT_MS);
+    },
 
     applyPlan: async (plan): Promise<ApplyResult> => {
       const journal = journalOf(plan);

@@ -2,8 +2,10 @@
 // the only code that touches Excel; tests and the browser tests use doubles of this interface.
 import type { NotAForm } from '../../core/findings';
 import type { Grid } from '../../core/grid';
+import type { LayoutSheet } from '../../core/layout/sheet';
 import type { Region } from '../../core/model/form';
 import type { CellContent, WritePlan } from '../../core/plan/writePlan';
+import type { ExcelPlatform } from './officeHost';
 import type { UndoOutlook } from './undoOutlook';
 
 export interface WorkbookSnapshot {
@@ -28,6 +30,25 @@ export type Unsubscribe = () => Promise<void>;
  * write one undo step and refused (the write was then finished without it).
  */
 export type ApplyResult = { undo: 'excel' } | { undo: 'journal'; journal: WritePlan; groupingFailed?: boolean };
+
+/** A worksheet to add (新しい調査書, 翌年度へ繰り越し): its name, not taken in the workbook, and its laid-out form. */
+export interface NewSheet {
+  name: string;
+  layout: LayoutSheet;
+}
+
+/** A worksheet added, with what this Excel could not set on it (a requirement set it lacks), in Japanese. */
+export interface AddedSheet {
+  name: string;
+  skipped: string[];
+}
+
+/** Where Excel runs and which requirement sets it has: what adding a sheet can set, and does to undo, follows. */
+export interface ExcelHost {
+  platform: ExcelPlatform;
+  /** Whether Office reports ExcelApi 1.`minor`. */
+  excelApi(minor: number): boolean;
+}
 
 export type AdapterErrorKind = 'timeout' | 'api' | 'conflict';
 
@@ -55,6 +76,12 @@ export interface WorkbookAdapter {
   applyPlan(plan: WritePlan): Promise<ApplyResult>;
   /** How a write will be undone here, for the preview to say before writing. */
   undoOutlook(): UndoOutlook;
+  /**
+   * Adds a worksheet after the others and shows it; refused if its name has been taken since the preview. Only the
+   * new sheet is written: no existing cell, format or sheet is touched.
+   */
+  addSheet(sheet: NewSheet): Promise<AddedSheet>;
+  excelHost(): ExcelHost;
 }
 
 /**
@@ -73,6 +100,19 @@ export function conflictError(sheet: string, address: string): AdapterError {
   return new AdapterError(
     'conflict',
     `シート「${sheet}」のセル ${address} の内容が、確認したときから変わっています。書き込みを中止しました。もう一度チェックしてからやり直してください。`,
+  );
+}
+
+/** Excel compares worksheet names without regard to case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The refusal when a sheet of the planned name was added since the preview (nothing is added then). */
+export function nameTakenError(name: string): AdapterError {
+  return new AdapterError(
+    'conflict',
+    `シート「${name}」がすでにあります(確認したあとに追加されたようです)。シートは追加していません。もう一度確認してからやり直してください。`,
   );
 }
 

@@ -1,40 +1,12 @@
 // What the tools on a form (数式を入れる, 評価ガイド) need from the pane: the form as last read, word when it is
-// read again, the core's plans, and, inside Excel only, the workbook to write to. In file mode there is no
-// workbook: the tools show what they would write and say that writing needs Excel.
+// read again, and, inside Excel only, the workbook to write to. In file mode there is no workbook: the tools show
+// what they would write and say that writing needs Excel. The core's plans the tools import themselves: the tools'
+// chunk carries its own copy of them (webpack.config.js), never the pane's initial script.
 import type { ApplyResult } from '../../adapters/excel/workbookAdapter';
 import type { UndoOutlook } from '../../adapters/excel/undoOutlook';
-import { fmtAmount, fmtRate, formulaMessages, PART_JA, placeOf } from '../../core/messages';
 import type { Form } from '../../core/model/form';
-import { RATING_COLUMNS } from '../../core/model/keys';
-import { isRateKey, planFormulas } from '../../core/plan/formulaPlan';
-import { followUpsAfterRating, planRatings, RatingPlanError } from '../../core/plan/ratingPlan';
 import type { WritePlan } from '../../core/plan/writePlan';
-import { guideForm } from '../../core/rating';
-import { answerProposal, proposeColumn } from '../../core/rating/propose';
 import type { CellRef } from './present';
-
-/**
- * The core the tools use, handed to them with the host rather than imported: the tools are a chunk loaded on
- * demand, and a module of the initial script that another chunk imports can no longer be scope-hoisted into it
- * (webpack's module concatenation), which would cost the initial script more than these plans themselves.
- */
-export const toolCore = {
-  planFormulas,
-  isRateKey,
-  planRatings,
-  RatingPlanError,
-  followUpsAfterRating,
-  proposeColumn,
-  answerProposal,
-  guideForm,
-  placeOf,
-  fmtAmount,
-  fmtRate,
-  formulaMessages,
-  PART_JA,
-  RATING_COLUMNS,
-};
-export type ToolCore = typeof toolCore;
 
 export interface WorkbookAccess {
   /** One batch; refused if a cell no longer holds its `before`. */
@@ -55,10 +27,9 @@ export interface FormHost {
   subscribe(listener: () => void): () => void;
   /** Null in file mode: nothing is written. */
   workbook: WorkbookAccess | null;
-  core: ToolCore;
 }
 
 /** A form read from a file: it never changes, and nothing is written to it. */
 export function fileHost(form: Form): FormHost {
-  return { form: () => form, subscribe: () => () => undefined, workbook: null, core: toolCore };
+  return { form: () => form, subscribe: () => () => undefined, workbook: null };
 }

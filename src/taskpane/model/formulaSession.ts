@@ -1,10 +1,11 @@
 // 「数式を入れる」 in the pane: the core's formula plan for the selected form, previewed cell by cell; cells can be
 // left out (the plan is made again with `only`, so the values shown are those the remaining formulas give);
 // 書き込む applies it through the shared write path.
+import { formulaMessages as M } from '../../core/messages';
 import type { Form } from '../../core/model/form';
-import type { FormulaVariant } from '../../core/plan/formulaPlan';
+import { planFormulas, type FormulaVariant } from '../../core/plan/formulaPlan';
 import type { WritePlan } from '../../core/plan/writePlan';
-import type { FormHost, ToolCore } from './formHost';
+import type { FormHost } from './formHost';
 import { previewEffects, previewRows, type EffectRow, type PreviewRow } from './planView';
 import { writeStart, WriteSession, type ToolState } from './writeSession';
 
@@ -32,7 +33,6 @@ const OLDER = '旧様式には標準の計算式の定義がないため、数�
 const NONE_TICKED = '数式を入れるセルが選ばれていません。入れるセルにチェックを付けてください。';
 
 function view(
-  core: ToolCore,
   form: Form | null,
   variant: FormulaVariant,
   unticked: ReadonlySet<string>,
@@ -40,16 +40,15 @@ function view(
   const empty = { variant, rows: [], summary: '', effects: [], caveats: [], plan: null };
   if (!form) return { ...empty, unavailable: '調査書が選ばれていません。' };
   if (form.edition !== 'current') return { ...empty, unavailable: OLDER };
-  const all = core.planFormulas(form, { variant });
+  const all = planFormulas(form, { variant });
   const ticked = all.writes.map((w) => w.address).filter((a) => !unticked.has(a));
-  const plan = ticked.length === all.writes.length ? all : core.planFormulas(form, { variant, only: ticked });
-  const shown = new Map(previewRows(core, form, plan).map((r) => [r.address, r]));
-  const rows = previewRows(core, form, all).map((r) => {
+  const plan = ticked.length === all.writes.length ? all : planFormulas(form, { variant, only: ticked });
+  const shown = new Map(previewRows(form, plan).map((r) => [r.address, r]));
+  const rows = previewRows(form, all).map((r) => {
     const now = shown.get(r.address);
     return now ? { ...now, ticked: true } : { ...r, ticked: false };
   });
-  const effects = previewEffects(core, plan);
-  const M = core.formulaMessages;
+  const effects = previewEffects(plan);
   const summary =
     all.writes.length === 0
       ? M.renderNothing()
@@ -64,16 +63,16 @@ export class FormulaSession extends WriteSession<FormulaState> {
   private readonly unticked = new Set<string>();
 
   constructor(host: FormHost) {
-    super(host, { ...view(host.core, host.form(), 'plain', new Set()), ...writeStart(host) });
+    super(host, { ...view(host.form(), 'plain', new Set()), ...writeStart(host) });
   }
 
   protected formChanged(form: Form | null): void {
-    this.set(view(this.host.core, form, this.state.variant, this.unticked));
+    this.set(view(form, this.state.variant, this.unticked));
   }
 
   /** 'addin': MISHUKIN functions where one applies (the plan then carries the FML-ADDIN-FUNCTION caveat). */
   setVariant = (variant: FormulaVariant): void => {
-    this.set(view(this.host.core, this.host.form(), variant, this.unticked));
+    this.set(view(this.host.form(), variant, this.unticked));
   };
 
   /** Ticks or unticks cells (one, or a whole group of the preview). */
@@ -82,7 +81,7 @@ export class FormulaSession extends WriteSession<FormulaState> {
       if (ticked) this.unticked.delete(a);
       else this.unticked.add(a);
     }
-    this.set(view(this.host.core, this.host.form(), this.state.variant, this.unticked));
+    this.set(view(this.host.form(), this.state.variant, this.unticked));
   };
 
   /** 書き込む: the ticked cells, in one batch. */

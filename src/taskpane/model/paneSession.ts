@@ -1,11 +1,12 @@
 // The Excel-mode pane without React: open the workbook, check the selected form, keep it checked as the user
 // types, select cells. State you can test without rendering; usePane subscribes to it.
 import { AdapterError, type Unsubscribe, type WorkbookAdapter } from '../../adapters/excel/workbookAdapter';
-import { recogniseWorkbook } from '../../core/check';
+import { checkForm, recogniseWorkbook } from '../../core/check';
 import type { NotAForm } from '../../core/findings';
 import type { Form } from '../../core/model/form';
-import { toolCore, type FormHost } from './formHost';
+import type { FormHost } from './formHost';
 import { formId, present, type CellRef, type PresentedForm } from './present';
+import type { SheetCommandHost } from './sheetCommandSession';
 import { Store } from './store';
 
 export type Busy = 'opening' | 'checking' | 'updating' | 'selecting' | null;
@@ -48,6 +49,8 @@ function problemText(err: unknown): string {
 
 export class PaneSession extends Store<ExcelPaneState> {
   private readonly models = new Map<string, Form>();
+  /** Every worksheet's name, as last read (a new sheet's name must be none of them). */
+  private sheetNames: readonly string[] = [];
   private retryStep: (() => Promise<void>) | null = null;
   /** Reads are numbered; a result is applied only if no later-started read has been applied already. */
   private requested = 0;
@@ -93,7 +96,25 @@ export class PaneSession extends Store<ExcelPaneState> {
         select: (cell) => this.goTo(cell),
         problemText,
       },
-      core: toolCore,
+    };
+  }
+
+  /**
+   * The workbook for 新しい調査書 and 翌年度へ繰り越し: every form and sheet name as last read, and adding sheets. After
+   * adding, the workbook is read again (the new forms join the list; Excel shows the new sheet, and the pane its form).
+   */
+  sheetHost(): SheetCommandHost {
+    return {
+      forms: () => this.state.forms.flatMap((f) => this.models.get(f.summary.id) ?? []),
+      sheetNames: () => this.sheetNames,
+      subscribe: (listener) => this.subscribe(() => listener()),
+      findings: (form) => checkForm(form).findings,
+      workbook: {
+        addSheet: (sheet) => this.adapter.addSheet(sheet),
+        excelHost: () => this.adapter.excelHost(),
+        reopen: () => this.open(),
+        problemText,
+      },
     };
   }
 
@@ -118,6 +139,7 @@ export class PaneSession extends Store<ExcelPaneState> {
       const snap = await this.adapter.readWorkbook();
       this.applied = seq;
       const { forms, notForms } = recogniseWorkbook(snap.grids);
+      this.sheetNames = [...snap.grids.map((g) => g.name), ...snap.skipped.map((s) => s.sheet)];
       this.models.clear();
       for (const f of forms) this.models.set(formId(f), f);
       const onActive = forms.find((f) => f.sheet === snap.activeSheet);

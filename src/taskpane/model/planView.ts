@@ -1,8 +1,9 @@
 // A WritePlan arranged for the pane's preview: each cell in form terms with what it holds now and what it will
 // hold. The plan itself (which cells, which formulas, which values) is the core's; this only words it.
+import { fmtAmount, fmtRate, formulaMessages, placeOf } from '../../core/messages';
 import type { Form } from '../../core/model/form';
+import { isRateKey } from '../../core/plan/formulaPlan';
 import type { CellContent, WritePlan } from '../../core/plan/writePlan';
-import type { ToolCore } from './formHost';
 
 export interface PreviewRow {
   address: string;
@@ -28,36 +29,36 @@ export interface EffectRow {
 }
 
 /** A value as the form prints it: amounts 1,234 / ▲12, rates 26.7%, blank 「空欄」. */
-export function shownValue(core: ToolCore, v: number | string | boolean | null, key: string | undefined): string {
-  if (v === null || v === '') return core.formulaMessages.blank();
-  if (typeof v === 'number') return key !== undefined && core.isRateKey(key) ? core.fmtRate(v) : core.fmtAmount(v);
+export function shownValue(v: number | string | boolean | null, key: string | undefined): string {
+  if (v === null || v === '') return formulaMessages.blank();
+  if (typeof v === 'number') return key !== undefined && isRateKey(key) ? fmtRate(v) : fmtAmount(v);
   return String(v);
 }
 
-function held(core: ToolCore, c: CellContent, key: string | undefined): string {
-  const shown = shownValue(core, c.value, key);
+function held(c: CellContent, key: string | undefined): string {
+  const shown = shownValue(c.value, key);
   return c.formula === undefined ? shown : `=${c.formula}(${shown})`;
 }
 
-export function previewRows(core: ToolCore, form: Form, plan: WritePlan): PreviewRow[] {
+export function previewRows(form: Form, plan: WritePlan): PreviewRow[] {
   return plan.writes.map((w) => {
-    const place = w.key !== undefined ? core.placeOf(form, w.key) : w.address;
+    const place = w.key !== undefined ? placeOf(form, w.key) : w.address;
     const prefix = `${place}: `;
     return {
       address: w.address,
       place,
       reason: w.why.startsWith(prefix) ? w.why.slice(prefix.length) : w.why,
-      now: held(core, w.before, w.key),
+      now: held(w.before, w.key),
       formula: w.after.formula === undefined ? null : `=${w.after.formula}`,
-      result: shownValue(core, w.expected, w.key),
+      result: shownValue(w.expected, w.key),
       changesShownValue: w.changesShownValue,
     };
   });
 }
 
 /** Knock-on changes the person would notice; changes in hidden digits only are applied but not listed. */
-export function previewEffects(core: ToolCore, plan: WritePlan): EffectRow[] {
+export function previewEffects(plan: WritePlan): EffectRow[] {
   return (plan.effects ?? [])
     .filter((e) => e.changesShownValue)
-    .map((e) => ({ address: e.address, label: e.label, before: shownValue(core, e.before, e.key), after: shownValue(core, e.after, e.key) }));
+    .map((e) => ({ address: e.address, label: e.label, before: shownValue(e.before, e.key), after: shownValue(e.after, e.key) }));
 }

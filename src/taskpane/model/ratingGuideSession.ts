@@ -1,12 +1,14 @@
 // 「評価ガイド」 in the pane: the core's proposal for each column of 1. 達成状況 (spec §5) beside its numbers, the
 // question the numbers leave open asked only where they leave it open, then 「この評価を入力」: a preview of the
 // core's rating plan, written through the shared write path, and the 4. cells a B1/B2 still needs.
+import { fmtAmount, PART_JA, placeOf } from '../../core/messages';
 import type { CurrentForm } from '../../core/model/form';
-import type { RatingColumn } from '../../core/model/keys';
-import type { RatingChoice } from '../../core/plan/ratingPlan';
+import { RATING_COLUMNS, type RatingColumn } from '../../core/model/keys';
+import { followUpsAfterRating, planRatings, RatingPlanError, type RatingChoice } from '../../core/plan/ratingPlan';
 import type { WritePlan } from '../../core/plan/writePlan';
-import type { ColumnProposal, RatingCode } from '../../core/rating/propose';
-import type { FormHost, ToolCore } from './formHost';
+import { guideForm } from '../../core/rating';
+import { answerProposal, proposeColumn, type ColumnProposal, type RatingCode } from '../../core/rating/propose';
+import type { FormHost } from './formHost';
 import { previewRows, type PreviewRow } from './planView';
 import { writeStart, WriteSession, type ToolState } from './writeSession';
 import type { CellRef } from './present';
@@ -85,16 +87,16 @@ function questionsOf(p: ColumnProposal, a: Answers): Question[] {
   return a.targetWasSet === true && p.allowed.includes('B1') ? ['targetWasSet', 'actionsCarriedOut'] : ['targetWasSet'];
 }
 
-function columnView(core: ToolCore, form: CurrentForm, column: RatingColumn, a: Answers, chosen: RatingCode | undefined): GuideColumnView {
-  const p = core.proposeColumn(form, column);
-  const amount = (n: number | null) => (n === null ? '空欄' : core.fmtAmount(n));
+function columnView(form: CurrentForm, column: RatingColumn, a: Answers, chosen: RatingCode | undefined): GuideColumnView {
+  const p = proposeColumn(form, column);
+  const amount = (n: number | null) => (n === null ? '空欄' : fmtAmount(n));
   const d = p.target !== null && p.actual !== null ? p.actual - p.target : null;
   return {
     column,
-    label: core.PART_JA[column]!,
+    label: PART_JA[column]!,
     target: amount(p.target),
     actual: amount(p.actual),
-    difference: d === null ? null : `${d > 0 ? '+' : ''}${core.fmtAmount(d)}`,
+    difference: d === null ? null : `${d > 0 ? '+' : ''}${fmtAmount(d)}`,
     proposed: proposedText(p),
     codes: proposedText(p, ' / '),
     printed: p.printed,
@@ -136,20 +138,19 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
   }
 
   private refresh(): void {
-    const { core } = this.host;
     const form = this.host.form();
     if (!form) return this.set({ unavailable: '調査書が選ばれていません。', columns: [], older: [], decided: false });
     if (form.edition !== 'current') {
-      const g = core.guideForm(form);
+      const g = guideForm(form);
       const older = Object.entries(g.columns).map(([c, col]) => ({
-        label: core.placeOf(form, `older.rating.${c}`),
+        label: placeOf(form, `older.rating.${c}`),
         proposed: proposedText(col),
         printed: col.printed,
         reasons: col.reasons,
       }));
       return this.set({ unavailable: null, older, columns: [], decided: false });
     }
-    const columns = core.RATING_COLUMNS.map((c) => columnView(core, form, c, this.answers[c] ?? {}, this.chosen[c]));
+    const columns = RATING_COLUMNS.map((c) => columnView(form, c, this.answers[c] ?? {}, this.chosen[c]));
     this.set({ unavailable: null, older: [], columns, decided: columns.every((c) => c.undecidable || c.code !== null) });
   }
 
@@ -158,7 +159,7 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
     if (!form || form.edition !== 'current') return;
     const a = { ...this.answers[column], [question]: yes };
     this.answers[column] = a;
-    const code = this.host.core.answerProposal(this.host.core.proposeColumn(form, column), a);
+    const code = answerProposal(proposeColumn(form, column), a);
     if (code) this.chosen[column] = code;
     else delete this.chosen[column];
     this.set({ refused: null, preview: null, previewSummary: null });
@@ -180,11 +181,10 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
   private planChoice(show: boolean): void {
     const form = this.host.form();
     if (!form || form.edition !== 'current') return;
-    const { core } = this.host;
     try {
-      this.plan = core.planRatings(form, this.choice());
+      this.plan = planRatings(form, this.choice());
     } catch (err) {
-      if (!(err instanceof core.RatingPlanError)) throw err;
+      if (!(err instanceof RatingPlanError)) throw err;
       this.plan = null;
       this.answers = {};
       this.chosen = {};
@@ -195,7 +195,7 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
     const n = this.plan.writes.length;
     this.set({
       refused: null,
-      preview: previewRows(core, form, this.plan),
+      preview: previewRows(form, this.plan),
       previewSummary:
         n === 0
           ? '評価はすでにこのとおり入力されています。書き込むセルはありません。'
@@ -221,7 +221,7 @@ export class RatingGuideSession extends WriteSession<RatingGuideState> {
   private showFollowUps(): void {
     const form = this.host.form();
     if (!form || form.edition !== 'current') return this.set({ followUps: [] });
-    const followUps = this.host.core.followUpsAfterRating(form, this.written).map((f) => ({
+    const followUps = followUpsAfterRating(form, this.written).map((f) => ({
       message: f.message,
       cell: { sheet: form.sheet, address: f.address },
     }));

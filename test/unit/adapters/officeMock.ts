@@ -6,6 +6,10 @@
 // (src/adapters/excel/apiLedger.ts): methods, loads with the properties named, and property writes. With a
 // `guard` path set, a call the ledger does not allow on that path is refused: it throws (so the adapter's call
 // fails) and is listed in `refused`.
+//
+// worksheets.add gives a worksheet that records every call made on it (and on the ranges, formats, data
+// validation, page layout and protection reached from it) with the range it was made on: what a sheet writer
+// did, and that it did it there and nowhere else. A part of it the mock does not model throws.
 import { OfficeMockObject } from 'office-addin-mock';
 import { refusal, type ApiCall, type ApiPath } from '../../../src/adapters/excel/apiLedger';
 import { a1, isCellError, parseA1, type Grid } from '../../../src/core/grid';
@@ -60,6 +64,86 @@ function mergedAreasData(g: Grid, top: number, left: number, bottom: number, rig
   return { address: areas.map((m) => `'${g.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(', ') };
 }
 
+/** One call on a worksheet the adapter added: the API, the range it was made on ('' for the sheet), and its value or arguments. */
+export interface NewSheetCall {
+  api: string;
+  target: string;
+  value: unknown;
+}
+
+export interface NewSheetLog {
+  name: string;
+  calls: NewSheetCall[];
+}
+
+/**
+ * The Office.js objects reachable from a new worksheet, as far as the mock models them: per property, the class of
+ * the object it gives, 'set' for a value that may be assigned, '()' for a method (followed by the class it returns).
+ */
+const NEW_SHEET_MODEL: Record<string, Record<string, string>> = {
+  Worksheet: { getRange: '()Range', activate: '()', pageLayout: 'PageLayout', horizontalPageBreaks: 'PageBreakCollection', protection: 'WorksheetProtection' },
+  Range: { formulas: 'set', numberFormat: 'set', merge: '()', format: 'RangeFormat', dataValidation: 'DataValidation' },
+  RangeFormat: {
+    fill: 'RangeFill',
+    font: 'RangeFont',
+    borders: 'RangeBorderCollection',
+    protection: 'FormatProtection',
+    wrapText: 'set',
+    horizontalAlignment: 'set',
+    verticalAlignment: 'set',
+    columnWidth: 'set',
+    rowHeight: 'set',
+  },
+  RangeFill: { color: 'set' },
+  RangeFont: { bold: 'set', size: 'set' },
+  RangeBorderCollection: { getItem: '()RangeBorder' },
+  RangeBorder: { style: 'set', color: 'set' },
+  FormatProtection: { locked: 'set' },
+  DataValidation: { rule: 'set', prompt: 'set', errorAlert: 'set' },
+  PageLayout: { orientation: 'set', paperSize: 'set', centerHorizontally: 'set', zoom: 'set', setPrintArea: '()' },
+  PageBreakCollection: { add: '()' },
+  WorksheetProtection: { protect: '()' },
+};
+
+/** An object of class `cls` on a new sheet, reached from the range `target`: every call recorded, nothing else allowed. */
+function recorder(cls: string, target: string, sheet: NewSheetLog, record: (api: string) => void): object {
+  const model = NEW_SHEET_MODEL[cls]!;
+  const children = new Map<string, object>();
+  const values = new Map<string, unknown>();
+  const log = (api: string, value: unknown) => {
+    record(api);
+    sheet.calls.push({ api, target, value });
+  };
+  return new Proxy(
+    {},
+    {
+      get(_, prop) {
+        const kind = typeof prop === 'string' ? model[prop] : undefined;
+        if (kind === undefined) throw new Error(`the mock does not model Excel.${cls}.${String(prop)}`);
+        const name = prop as string;
+        if (kind === 'set') return values.get(name);
+        if (kind.startsWith('()')) {
+          const returns = kind.slice(2);
+          return (...args: unknown[]) => {
+            log(`Excel.${cls}.${name}`, args);
+            // A range is named by its address; a border by the edge, on the range it belongs to.
+            if (returns) return recorder(returns, cls === 'Worksheet' ? String(args[0]) : target, sheet, record);
+            return undefined;
+          };
+        }
+        if (!children.has(name)) children.set(name, recorder(kind, target, sheet, record));
+        return children.get(name);
+      },
+      set(_, prop, value) {
+        if (typeof prop !== 'string' || model[prop] !== 'set') throw new Error(`the mock does not model setting Excel.${cls}.${String(prop)}`);
+        log(`Excel.${cls}.${prop}`, value);
+        values.set(prop, value);
+        return true;
+      },
+    },
+  );
+}
+
 /** How Excel fails a write asked to be one undo group: before anything is written, or after the cells were written. */
 export type GroupingFailure = 'before-write' | 'after-write';
 
@@ -78,6 +162,8 @@ export interface ExcelLog {
   removed: number;
   /** Makes the next Excel.run with mergeUndoGroup fail as Excel is reported to (office-js #6711, #6491). */
   groupingFails: GroupingFailure | null;
+  /** The worksheets added (worksheets.add), with every call made on each. */
+  added: NewSheetLog[];
 }
 
 export interface ExcelMock {
@@ -98,6 +184,7 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
     activationHandlers: [],
     removed: 0,
     groupingFails: null,
+    added: [],
   };
   /** The contents the mock hands out: its own loading sets these (or an error text), the adapter sets others. */
   const contents = new WeakSet<object>();
@@ -177,14 +264,20 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
       workbook: {
         worksheets: {
           ...sheets,
-          // The mock has no collections: `items` is set below, and loading `items/name` loads each name.
+          // The mock has no collections: `items` is set below, and loading `items/name` loads each name (one call).
           load(this: { items: OfficeMockObject[] }, what: string) {
             record('Excel.WorksheetCollection.load', props(what));
-            for (const ws of this.items) ws.load('name');
+            for (const ws of this.items) OfficeMockObject.prototype.load.call(ws, 'name');
           },
           getActiveWorksheet(this: { items: { name: string }[] }) {
             record('Excel.WorksheetCollection.getActiveWorksheet');
             return this.items[grids.findIndex((g) => g.name === active)];
+          },
+          add: (name: string) => {
+            record('Excel.WorksheetCollection.add');
+            const sheet: NewSheetLog = { name, calls: [] };
+            log.added.push(sheet);
+            return recorder('Worksheet', '', sheet, record);
           },
           getItem(this: Record<string, unknown>, key: string) {
             record('Excel.WorksheetCollection.getItem');

@@ -2,6 +2,7 @@ import type { NotAForm } from '../../../core/findings';
 import type { FormHost } from '../../model/formHost';
 import type { ToolKind } from '../FormTools/FormTools.types';
 import type { ExcelPaneState as SessionState, PaneSession } from '../../model/paneSession';
+import type { SheetCommand, SheetCommandHost } from '../../model/sheetCommandSession';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
 
 export interface ExcelPaneProps {
@@ -20,10 +21,11 @@ export interface ExcelPaneState {
   onPickForm: (id: string) => void;
   onFinding: (f: PresentedFinding) => void;
   onCell: (cell: CellRef) => void;
-  /** The tool open on the selected form (数式を入れる, 評価ガイド), if any. */
-  tool: ToolKind | null;
+  /** The tool open: one on the selected form (数式を入れる, 評価ガイド) or a sheet command (新しい調査書, 翌年度へ繰り越し). */
+  tool: ToolKind | SheetCommand | null;
   host: FormHost;
-  onTool: (tool: ToolKind) => void;
+  sheetHost: SheetCommandHost;
+  onTool: (tool: ToolKind | SheetCommand) => void;
   onCloseTool: () => void;
   classes: {
     root: string;

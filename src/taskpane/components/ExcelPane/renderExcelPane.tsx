@@ -11,10 +11,14 @@ import { FormReport } from '../FormReport/FormReport';
 import { Toggle } from '../Toggle/Toggle';
 import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
 import type { ExcelPaneState } from './ExcelPane.types';
+import { isSheetCommand, LazySheetCommands, SHEET_COMMAND_TITLE, SHEET_COMMANDS } from './lazySheetCommands';
 
 export function renderExcelPane(state: ExcelPaneState) {
-  const { classes: c, session: s, selected } = state;
+  const { classes: c, session: s, selected, tool } = state;
   const opening = s.busy === 'opening';
+  // Once the workbook has been read: its sheet names are known, so a new sheet can be named.
+  const read = s.revision > 0;
+  const loading = <Spinner className={c.loading} size="tiny" labelPosition="after" label="読み込んでいます…" />;
   return (
     <main className={c.root}>
       <header className={c.bar}>
@@ -71,17 +75,26 @@ export function renderExcelPane(state: ExcelPaneState) {
         </MessageBar>
       )}
 
-      {selected && (
+      {(selected || read) && (
         <div className={c.actions}>
-          <Button appearance="primary" onClick={state.onCheck} disabled={s.busy === 'checking' || opening}>
-            チェック
-          </Button>
-          {(['formulas', 'guide'] as const).map((t) => (
-            <Button key={t} aria-expanded={state.tool === t} appearance={state.tool === t ? 'outline' : 'secondary'} onClick={() => state.onTool(t)}>
-              {TOOL_TITLE[t]}
+          {selected && (
+            <Button appearance="primary" onClick={state.onCheck} disabled={s.busy === 'checking' || opening}>
+              チェック
             </Button>
-          ))}
-          <Toggle checked={s.live} onChange={state.onLive} label="入力に合わせて自動でチェック" />
+          )}
+          {selected &&
+            (['formulas', 'guide'] as const).map((t) => (
+              <Button key={t} aria-expanded={tool === t} appearance={tool === t ? 'outline' : 'secondary'} onClick={() => state.onTool(t)}>
+                {TOOL_TITLE[t]}
+              </Button>
+            ))}
+          {read &&
+            SHEET_COMMANDS.filter((t) => t === 'newForm' || s.forms.length > 0).map((t) => (
+              <Button key={t} aria-expanded={tool === t} appearance={tool === t ? 'outline' : 'secondary'} disabled={opening} onClick={() => state.onTool(t)}>
+                {SHEET_COMMAND_TITLE[t]}
+              </Button>
+            ))}
+          {selected && <Toggle checked={s.live} onChange={state.onLive} label="入力に合わせて自動でチェック" />}
         </div>
       )}
 
@@ -89,9 +102,15 @@ export function renderExcelPane(state: ExcelPaneState) {
         {state.busyText && <Spinner size="extra-tiny" labelPosition="after" label={state.busyText} />}
       </div>
 
-      {selected && state.tool && (
-        <Suspense fallback={<Spinner className={c.loading} size="tiny" labelPosition="after" label="読み込んでいます…" />}>
-          <LazyFormTools key={`${selected.summary.id}:${state.tool}`} kind={state.tool} title={TOOL_TITLE[state.tool]} host={state.host} onClose={state.onCloseTool} />
+      {tool && isSheetCommand(tool) && (
+        <Suspense fallback={loading}>
+          <LazySheetCommands key={tool} command={tool} title={SHEET_COMMAND_TITLE[tool]} host={state.sheetHost} onClose={state.onCloseTool} />
+        </Suspense>
+      )}
+
+      {selected && tool && !isSheetCommand(tool) && (
+        <Suspense fallback={loading}>
+          <LazyFormTools key={`${selected.summary.id}:${tool}`} kind={tool} title={TOOL_TITLE[tool]} host={state.host} onClose={state.onCloseTool} />
         </Suspense>
       )}
 

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ToolKind } from '../FormTools/FormTools.types';
+import type { SheetCommand } from '../../model/sheetCommandSession';
 import type { ExcelPaneProps, ExcelPaneState } from './ExcelPane.types';
+import { isSheetCommand } from './lazySheetCommands';
 
 const BUSY_TEXT = {
   opening: 'ブックを読み取っています…',
@@ -12,7 +14,8 @@ const BUSY_TEXT = {
 export function useExcelPane({ session }: ExcelPaneProps): Omit<ExcelPaneState, 'classes'> {
   const s = useSyncExternalStore(session.subscribe, session.getState);
   const host = useMemo(() => session.formHost(), [session]);
-  const [tool, setTool] = useState<ToolKind | null>(null);
+  const sheetHost = useMemo(() => session.sheetHost(), [session]);
+  const [tool, setTool] = useState<ToolKind | SheetCommand | null>(null);
   useEffect(() => {
     void session.open();
     return () => void session.dispose();
@@ -33,8 +36,10 @@ export function useExcelPane({ session }: ExcelPaneProps): Omit<ExcelPaneState, 
       if (f.cells[0]) void session.goTo(f.cells[0]);
     },
     onCell: (cell) => void session.goTo(cell),
-    tool: selected ? tool : null,
+    // A sheet command needs no selected form (a new form for an empty workbook).
+    tool: tool !== null && (selected || isSheetCommand(tool)) ? tool : null,
     host,
+    sheetHost,
     onTool: (t) => setTool((old) => (old === t ? null : t)),
     onCloseTool: () => setTool(null),
   };

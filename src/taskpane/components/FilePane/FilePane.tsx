@@ -1,3 +1,4 @@
+// Loaded on demand (React.lazy, lazyFilePane.ts): outside Excel only.
 import type { FilePaneProps } from './FilePane.types';
 import { renderFilePane } from './renderFilePane';
 import { useFilePane } from './useFilePane';
@@ -8,3 +9,5 @@ export function FilePane(props: FilePaneProps) {
   return renderFilePane(useFilePaneStyles(useFilePane(props)));
 }
 
+
+export default FilePane;

@@ -1,9 +1,12 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense } from 'react';
-import { FormReport } from '../FormReport/FormReport';
-import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
+import { fluent } from '../FormTools/fluentKit';
+import { renderProblem } from '../FormTools/renderNote';
 import type { PresentedForm } from '../../model/present';
 import type { CheckedFile, FilePaneState } from './FilePane.types';
+import { fileKit } from './fileKit';
+
+const { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } = fluent;
+const { FormReport, LazyFormTools, TOOL_TITLE } = fileKit;
 
 function renderForm(state: FilePaneState, file: CheckedFile, form: PresentedForm, i: number) {
   const { classes: c } = state;
@@ -85,14 +88,7 @@ export function renderFilePane(state: FilePaneState) {
         <section key={file.key} className={c.file} aria-label={file.name}>
           <h2 className={c.fileName}>{file.name}</h2>
           {file.status === 'reading' && <Spinner size="tiny" labelPosition="after" label="読み取って点検しています…" />}
-          {file.error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>読み込めませんでした</MessageBarTitle>
-                {file.error}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {file.error && renderProblem('読み込めませんでした', file.error)}
           {file.status === 'done' && file.forms.length === 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

@@ -1,10 +1,9 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { recogniseWorkbook } from '../../../core/check';
 import { isCellError, parseA1, type CellValue, type Grid } from '../../../core/grid';
-import { fileHost } from '../../model/formHost';
-import { present, type CellRef } from '../../model/present';
+import type { CellRef } from '../../model/present';
 import type { ToolKind } from '../FormTools/FormTools.types';
 import type { CheckedFile, FilePaneProps, FilePaneState } from './FilePane.types';
+import { fileKit } from './fileKit';
 
 function shown(v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return '(空欄)';
@@ -33,8 +32,8 @@ async function checkFile(file: File, key: string): Promise<CheckedFile> {
   try {
     reader = await loadReader();
     const grids = await reader.readWorkbookBlob(file, file.name);
-    const { forms, notForms } = recogniseWorkbook(grids);
-    return { ...base, status: 'done', forms: forms.map(present), hosts: forms.map(fileHost), notForms, describeCell: describer(grids) };
+    const { forms, notForms } = fileKit.recogniseWorkbook(grids);
+    return { ...base, status: 'done', forms: forms.map(fileKit.present), hosts: forms.map(fileKit.fileHost), notForms, describeCell: describer(grids) };
   } catch (err) {
     const error =
       reader && err instanceof reader.WorkbookReadError

@@ -1,4 +1,4 @@
-import { tokens } from '@fluentui/react-components';
+import { tokens } from '../FormTools/fluentKit';
 import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
 import type { FilePaneState } from './FilePane.types';
 

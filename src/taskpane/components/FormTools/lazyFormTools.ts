@@ -1,5 +1,6 @@
 // The tools on a form (数式を入れる, 評価ガイド) are a chunk of their own, fetched the first time one is opened, so
-// that the pane's initial script stays small. The components they use are handed over through fluentKit.ts.
+// that the pane's initial script stays small. The components they use are handed over through fluentKit.ts; the
+// core's plans are the chunk's own copy (webpack.config.js).
 import {
   Button,
   MessageBar,

@@ -1,5 +1,6 @@
 import { tokens } from '../FormTools/fluentKit';
 import { makeStaticStyles, joinClasses } from '../../styles/staticStyles';
+import { TICK_ROW } from '../FormTools/toolStyles';
 import type { PlanRowsState } from './PlanRows.types';
 
 
@@ -10,18 +11,7 @@ const useStyles = makeStaticStyles('PlanRows', {
   unfold: { alignSelf: 'flex-start' },
   groupTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  // Left out of the write: the cell keeps what it holds.
-  rowOff: { color: tokens.colorNeutralForeground3, backgroundColor: tokens.colorNeutralBackground2 },
-  // A native tick box: Fluent's Checkbox would be one more component in the tools' chunk for a plain job.
-  tick: { width: '16px', height: '16px', margin: '3px 4px 0 0', flexShrink: 0, accentColor: tokens.colorBrandBackground, cursor: 'pointer' },
+  ...TICK_ROW,
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flexGrow: 1 },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   place: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },

@@ -1,22 +1,15 @@
 import { fluent } from '../FormTools/fluentKit';
-import { renderNote } from '../FormTools/renderNote';
+import { renderNote, renderProblem } from '../FormTools/renderNote';
 import type { WriteBarState } from './WriteBar.types';
 
-const { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } = fluent;
+const { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } = fluent;
 
 export function renderWriteBar(state: WriteBarState) {
   const { classes: c, write } = state;
   if (!state.canWrite) return renderNote(state.readOnlyNote);
   return (
     <div className={c.root}>
-      {write.problem && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>書き込みませんでした</MessageBarTitle>
-            {write.problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {write.problem && renderProblem('書き込みませんでした', write.problem)}
       {write.notice && !state.busy && (
         <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>{write.notice}</MessageBarBody>
