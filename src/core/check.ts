@@ -58,6 +58,11 @@ export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notF
 }
 
 export function checkWorkbook(grids: readonly Grid[], opts: CheckOptions = {}): WorkbookResult {
+  return checkRecognised(grids, opts).result;
+}
+
+/** The check, with the recognised forms beside their results (same order) for callers that show more of them. */
+export function checkRecognised(grids: readonly Grid[], opts: CheckOptions = {}): { result: WorkbookResult; forms: Form[] } {
   const { forms, notForms } = recogniseWorkbook(grids);
-  return { forms: forms.map((f) => checkForm(f, opts)), notForms };
+  return { result: { forms: forms.map((f) => checkForm(f, opts)), notForms }, forms };
 }

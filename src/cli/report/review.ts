@@ -3,7 +3,7 @@
 // guide) and the figures it sums. Plain data only, so that it can come back from a worker thread; the grids and
 // forms are dropped here, so the main thread keeps results only.
 import { readWorkbookFile } from '../../adapters/xlsx/readWorkbook';
-import { checkWorkbook, recogniseWorkbook } from '../../core/check';
+import { checkRecognised } from '../../core/check';
 import type { Finding, FormResult, NotAForm } from '../../core/findings';
 import type { Grid } from '../../core/grid';
 import type { Form } from '../../core/model/form';
@@ -56,7 +56,7 @@ const RATING_KEYS = {
   older: { past: 'older.rating.past', current: 'older.rating.current', total: 'older.rating.total' },
 } as const;
 
-function figuresOf(result: FormResult, form: Form | undefined): Figures {
+function figuresOf(result: FormResult, form: Form): Figures {
   const n = (k: string): number | null => {
     const v = result.values[k];
     return typeof v === 'number' ? v : null;
@@ -84,7 +84,7 @@ function figuresOf(result: FormResult, form: Form | undefined): Figures {
   };
 }
 
-function reviewForm(result: FormResult, form: Form | undefined): ReviewedForm {
+function reviewForm(result: FormResult, form: Form): ReviewedForm {
   const printed = (k: string): string | null => {
     const v = result.values[k];
     return v === null || v === undefined ? null : String(v);
@@ -97,7 +97,7 @@ function reviewForm(result: FormResult, form: Form | undefined): ReviewedForm {
     fiscalYear: result.fiscalYear,
     header: result.header,
     ratings: { past: printed(rk.past), current: printed(rk.current), total: printed(rk.total) },
-    allowed: form ? (guideForm(form).columns['total']?.proposed ?? null) : null,
+    allowed: guideForm(form).columns['total']?.proposed ?? null,
     figures: figuresOf(result, form),
     findings: result.findings,
   };
@@ -105,17 +105,9 @@ function reviewForm(result: FormResult, form: Form | undefined): ReviewedForm {
 
 /** checkWorkbook's result, each form with its figures and rating guide. */
 function reviewGrids(grids: readonly Grid[]): { forms: ReviewedForm[]; notForms: NotAForm[] } {
-  const result = checkWorkbook(grids);
-  // The guide needs the recognised forms, which checkWorkbook does not hand out: recognise again (a small part of
-  // the cost of reading the file) rather than rebuild the check, so the result stays exactly `check`'s.
-  const forms = recogniseWorkbook(grids).forms;
-  return {
-    forms: result.forms.map((r, i) => {
-      const f = forms[i];
-      return reviewForm(r, f && f.sheet === r.sheet && f.anchor === r.anchor ? f : undefined);
-    }),
-    notForms: result.notForms,
-  };
+  // Exactly `check`'s result, with the recognised forms beside it (the rating guide reads them).
+  const { result, forms } = checkRecognised(grids);
+  return { forms: result.forms.map((r, i) => reviewForm(r, forms[i]!)), notForms: result.notForms };
 }
 
 export async function reviewFile(input: InputFile): Promise<ReviewedFile> {
