@@ -72,7 +72,7 @@ function figuresOf(result: FormResult, form: Form): Figures {
     };
   }
   // The older edition prints its amounts in 円 or 千円, section by section.
-  const units = form?.edition === 'older' ? form.units : { balance: YEN_PER_THOUSAND, status: YEN_PER_THOUSAND };
+  const units = form.edition === 'older' ? form.units : { balance: YEN_PER_THOUSAND, status: YEN_PER_THOUSAND };
   const thousands = (v: number | null, unit: number): number | null => (v === null ? null : (v * unit) / YEN_PER_THOUSAND);
   return {
     pastBalance: thousands(n('older.status.pastYears.amount'), units.status),
