@@ -272,7 +272,7 @@ function number(n: number, style: Numbering): string {
   }
 }
 
-export type CategoryStyle = 'separate' | 'newline' | 'space' | 'bracket' | 'digits';
+export type CategoryStyle = 'separate' | 'newline' | 'space' | 'marked' | 'bracket' | 'digits';
 export type Subtotals = 'canonical' | 'absent' | 'absentAll' | 'renamed';
 export type Letters = 'canonical' | 'absent' | 'combined';
 export type Formulas = 'canonical' | 'valuesOnly' | 'templateRows';
@@ -389,11 +389,13 @@ function restyleCategories(f: MForm, style: CategoryStyle): MForm {
       const desc = descByCol.get(c.col)?.value as string | undefined;
       if (style === 'newline') cells.push({ ...c, value: `${c.value}\n${desc ?? ''}` });
       else if (style === 'space') cells.push({ ...c, value: `${c.value} ${desc ?? ''}` });
+      // 「【強制公】④⏎差押えの手続中…」: the mark of the enforced-only categories before the number.
+      else if (style === 'marked') cells.push({ ...c, value: /^【強制公】/.test(desc ?? '') ? `【強制公】${c.value}\n${desc!.slice('【強制公】'.length)}` : `${c.value}\n${desc ?? ''}` });
       else if (style === 'bracket') cells.push({ ...c, value: `(${n})` });
       else cells.push({ ...c, value: String(n) });
       continue;
     }
-    if (c.role === 'catDesc' && (style === 'newline' || style === 'space')) {
+    if (c.role === 'catDesc' && (style === 'newline' || style === 'space' || style === 'marked')) {
       // The unnumbered ⑮-2 keeps its description (in the number's row, as the others now do).
       if (!f.cells.some((x) => x.role === 'catNumber' && x.col === c.col)) cells.push({ ...c, row: numberRow });
       continue;

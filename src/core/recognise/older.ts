@@ -92,16 +92,23 @@ const RATING_LABEL_MAX = 24;
 
 function headerOf(l: Label): { field: OlderHeader; score: number; inline: string | null } | null {
   const raw = l.raw.normalize('NFKC').trim();
-  const colon = /^([^:]{1,14}):\s*(.*)$/s.exec(raw);
+  // 「所属 : 福祉局」, or the label on its first line and the value on the next (「1. 債権名(債権区分)⏎大学奨学費…」).
+  const colon = /^([^:\n]{1,14}):\s*(.*)$/s.exec(raw) ?? /^([^\n]{1,20})\n\s*(\S.*)$/s.exec(raw);
   const labelText = colon ? colon[1]! : raw;
   const k = labelKey(labelText);
   if (k.length > HEADER_LABEL_MAX + HEADING_EXTRA) return null;
   let out: { field: OlderHeader; score: number; inline: string | null } | null = null;
   for (const f of Object.keys(HEADER_SPECS) as OlderHeader[]) {
     const s = scoreKey(k, HEADER_SPECS[f]);
-    if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { field: f, score: s, inline: colon && colon[2]!.trim() !== '' ? colon[2]!.trim() : null };
+    if (s >= LABEL_THRESHOLD && (!out || s > out.score)) out = { field: f, score: s, inline: inlineValue(colon?.[2]) };
   }
   return out;
+}
+
+/** The value typed after a label in its own cell; not a bracketed rest of the label (「債権名⏎(債権区分)」). */
+function inlineValue(rest: string | undefined): string | null {
+  const v = rest?.trim() ?? '';
+  return v === '' || /^[(（]/.test(v) ? null : v;
 }
 
 function isHeaderCell(index: LabelIndex, row: number, col: number): boolean {

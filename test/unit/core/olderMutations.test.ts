@@ -26,7 +26,7 @@ function formOf(layout: LayoutSheet): MForm {
 
 interface OlderPlan {
   categories: 'together' | 'apart' | 'digits' | 'digitsApart' | 'words';
-  name: 'below' | 'beside';
+  name: 'below' | 'beside' | 'inHeading';
   colon: 'inline' | 'apart';
   blankRows: number[];
   blankCols: number[];
@@ -67,6 +67,16 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
       ...f,
       cells: f.cells.map((c) => (c === heading ? { ...c, value: '1. 債権名' } : c === name ? { ...c, row: heading.row, col: heading.col + 1 } : c)),
       merges: f.merges.filter((m) => !(m.top === name.row && m.left === name.col) && !(m.top === heading.row && m.left === heading.col)),
+    };
+  }
+  // The claim name on the heading's second line, in the heading's own cell.
+  if (p.name === 'inHeading') {
+    const heading = f.cells.find((c) => c.value === '1. 債権名(債権区分)')!;
+    const name = f.cells.find((c) => c.key === 'older.header.claimName')!;
+    f = {
+      ...f,
+      cells: f.cells.filter((c) => c !== name).map((c) => (c === heading ? { ...c, value: `${heading.value}\n${name.value ?? ''}`, key: name.key } : c)),
+      merges: f.merges.filter((m) => !(m.top === name.row && m.left === name.col)),
     };
   }
   // 「所属 : 福祉局…」 in one cell.
@@ -128,6 +138,7 @@ describe.each([
   ['categories numbered 5 in a cell of its own', { categories: 'digitsApart' }],
   ['categories by their description alone', { categories: 'words' }],
   ['the claim name beside its label', { name: 'beside' }],
+  ['the claim name on the heading\'s second line', { name: 'inHeading' }],
   ['所属 and 区分 with their values after the colon', { colon: 'inline' }],
   ['no merged cells', { merges: false }],
   ['values only', { valuesOnly: true }],
@@ -140,7 +151,7 @@ describe('combinations', () => {
   it('reads 300 random layouts of the older sheets the same', () => {
     const plan: fc.Arbitrary<OlderPlan> = fc.record({
       categories: fc.constantFrom('together', 'apart', 'digits', 'digitsApart', 'words'),
-      name: fc.constantFrom('below', 'beside'),
+      name: fc.constantFrom('below', 'beside', 'inHeading'),
       colon: fc.constantFrom('inline', 'apart'),
       blankRows: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }),
       blankCols: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
