@@ -308,6 +308,7 @@ export interface Plan {
   narrative: NarrativeShape;
   statusSplit: boolean;
   codesInNames: boolean;
+  summaryBeside: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -337,6 +338,7 @@ export const CANONICAL: Plan = {
   narrative: 'grid',
   statusSplit: false,
   codesInNames: false,
+  summaryBeside: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -560,6 +562,25 @@ function statusDown(f: MForm): MForm {
   return { cells: [...g.cells, ...moved], merges: [...g.merges, ...mergesIn] };
 }
 
+/** Section 3's summary (債務者数, 件数, 残高) moved beside the table's top right instead of under it. */
+function summaryBeside(f: MForm): MForm {
+  const rows = keyRows(f, /^summary\./);
+  const [sTop, sBottom] = [rows[0]!, rows[rows.length - 1]!];
+  const statusRows = keyRows(f, /^status\./);
+  const tTop = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'), ...statusRows);
+  const tBottom = statusRows[statusRows.length - 1]!;
+  const inTable = (r: number) => r >= tTop && r <= tBottom;
+  const right = Math.max(...f.cells.filter((c) => inTable(c.row)).map((c) => c.col), ...f.merges.filter((m) => inTable(m.top)).map((m) => m.right));
+  const inSummary = (r: number) => r >= sTop && r <= sBottom;
+  const block = f.cells.filter((c) => inSummary(c.row));
+  const left = Math.min(...block.map((c) => c.col));
+  const [dr, dc] = [tTop - sTop, right + 2 - left];
+  return {
+    cells: f.cells.map((c) => (inSummary(c.row) ? { ...c, row: c.row + dr, col: c.col + dc } : c)),
+    merges: f.merges.map((m) => (inSummary(m.top) ? { top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc } : m)),
+  };
+}
+
 function splitRowLabels(f: MForm): MForm {
   const labels = f.cells.filter((c) => c.role === 'rowLabel');
   if (labels.length === 0) return f;
@@ -721,6 +742,7 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = ratingsShape(f, p.ratings);
   if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
+  if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);
   f = narrativeShape(f, p.narrative);

@@ -12,7 +12,7 @@ import { assignTrendRows, readTrendLines, rowLabelText, type Spine, yearFromRows
 import { headingCandidates, type SectionNo } from './sections';
 import { readHeader, readRatings } from './header';
 import { readStatusTable } from './status';
-import { readSummary } from './summary';
+import { readSummary, withBeside } from './summary';
 import { readNarrative } from './narrative';
 
 /** The group and name rows of the trend table stand at most this many rows above its code row. */
@@ -131,7 +131,9 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
     evidence.push(...status.evidence);
   } else missing.push({ id: 'status', part: STATUS_PART, lookedFor: messages.lookedForStatus() });
   const summaryBand = band(region, status ? status.bottom + 1 : sec3 ? sec3.row + 1 : trendBottom + 1, (sec4?.row ?? region.bottom + 1) - 1);
-  const summary = readSummary(index, summaryBand, status ? status.covers : () => false);
+  const below = readSummary(index, summaryBand, status ? status.covers : () => false);
+  // Some copies put the summary beside the table, right of its last column: read there what is not below.
+  const summary = status && below.missing.length ? withBeside(below, readSummary(index, { ...band(region, status.top, status.bottom), left: status.right + 1 }, () => false)) : below;
   summary.fields.forEach(put);
   evidence.push(...summary.evidence);
   if (!summary.found) missing.push({ id: 'summary', part: SUMMARY_PART, lookedFor: messages.lookedForSummary() });

@@ -35,9 +35,12 @@ const HEADER_SPAN = 3;
 const HEADER_START = compile({ names: ['所属', '所属名', '債権名', '担当', '債権整理番号'] });
 const HEADER_LABEL_MAX = 20;
 
+/** A trend row's label is short (「令和元年度 修正目標」); a sentence that cites one (「…D(令和元年度実績)のケ」) is not. */
+const ROW_LABEL_MAX = 20;
+
 /** A trend row's own label: its letter or its year and stage (a neighbour's note is neither). */
 function isRowLabel(l: Label): boolean {
-  return /^[A-G](?![A-Za-z])/.test(l.norm) || stageOf(l.key) !== null;
+  return /^[A-G](?![A-Za-z])/.test(l.norm) || (l.key.length <= ROW_LABEL_MAX && stageOf(l.key) !== null);
 }
 
 function isHeaderStart(l: Label): boolean {

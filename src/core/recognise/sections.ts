@@ -26,6 +26,8 @@ function saysSection(text: string, n: SectionNo): boolean {
   return true;
 }
 
+const SUMMARY_FIELD = /における(債務者数|未収債権の?件数|未収金の?残高)/;
+
 const sectionCache = new WeakMap<Label, SectionNo | null>();
 
 /** Which section a heading cell names, if any (worked out once per cell). */
@@ -58,6 +60,8 @@ function readSection(l: Label): SectionNo | null {
     if (!saysSection(h.text, n)) continue;
     if (n === 5 && findFiscalYears(h.text).length === 0 && !/翌年度|来年度|次年度/.test(h.text)) continue;
     if (n === 4 && !/取組/.test(h.text)) continue;
+    // 「令和元年度決算見込における未収債権の件数…」 labels a summary field (wherever it stands), not section 3.
+    if (n === 3 && SUMMARY_FIELD.test(h.text)) continue;
     const at = h.text.search(SECTION_TEXT[n]);
     if (!found || at < found.at) found = { n, at };
   }

@@ -25,8 +25,10 @@ type MakeField = (k: string, row: number, col: number, kind: 'count' | 'amount')
 export interface StatusTable {
   fields: Field[];
   has15_2: boolean;
-  /** Last row (in the sheet) the table occupies: the summary and the notes come after it. */
+  /** Rows and last column (in the sheet) the table occupies: the summary comes after it or beside it. */
+  top: number;
   bottom: number;
+  right: number;
   /** Cells of the table (in the sheet), for telling the summary's labels from the table's. */
   covers: (row: number, col: number) => boolean;
   evidence: Evidence[];
@@ -96,13 +98,30 @@ function findHeaderRows(index: LabelIndex, b: Region): Header[] {
   }
   const out: Header[] = [];
   for (const [row, tokens] of byRow) {
-    const distinct = new Set(tokens.values()).size;
-    // Numbers must run left to right: a row of amounts that happen to be small is not a header.
-    const order = [...tokens.entries()].sort((a, c) => a[0] - c[0]).map(([, t]) => (t === '15-2' ? 15.5 : t));
-    const rising = order.every((t, i) => i === 0 || t > order[i - 1]!);
-    if (distinct >= MIN_CATEGORIES && rising) out.push({ row, tokens });
+    const run = longestRun(tokens);
+    if (run.size >= MIN_CATEGORIES) out.push({ row, tokens: run });
   }
   return out.sort((a, c) => a.row - c.row);
+}
+
+/** Neighbouring categories stand at most this many columns apart (⑨ and ⑩ with the merged 計 between them). */
+const CATEGORY_GAP = 6;
+
+/**
+ * The numbers of a header row that run left to right, close together: a row of amounts that happen to be small is
+ * not a header, and a number beside the table (a summary's ９ 人 in the same row) is not one of its categories.
+ */
+function longestRun(tokens: Map<number, number | '15-2'>): Map<number, number | '15-2'> {
+  const rank = (t: number | '15-2') => (t === '15-2' ? 15.5 : t);
+  let best: [number, number | '15-2'][] = [];
+  let run: [number, number | '15-2'][] = [];
+  for (const e of [...tokens.entries()].sort((a, c) => a[0] - c[0])) {
+    const prev = run[run.length - 1];
+    if (prev && (rank(e[1]) <= rank(prev[1]) || e[0] - prev[0] > CATEGORY_GAP)) run = [];
+    run.push(e);
+    if (run.length > best.length) best = [...run];
+  }
+  return new Map(best);
 }
 
 interface DataRow {
@@ -130,7 +149,8 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
     if (/過年度/.test(joined)) part = 'past';
     else if (/現年度/.test(joined)) part = 'current';
     const measure = measureOf(joined) ?? (given && part && joined !== '' ? given : null);
-    if (!measure) continue;
+    // A table of one measure has no row of the other: that label belongs to something beside it (a memo's 件数).
+    if (!measure || (given && measure !== given)) continue;
     const p: Part = part ?? (rows.length < 2 ? 'past' : 'current');
     if (rows.some((d) => d.part === p && d.measure === measure)) continue;
     rows.push({ row: r, part: p, measure });
@@ -406,7 +426,9 @@ export function readStatusTable(index: LabelIndex, b: Region): StatusTable | nul
     fields: down.fields,
     has15_2: down.has15_2,
     evidence: down.evidence.map((e) => ({ ...e, reason: `${e.reason}${explain.transposed()}` })),
+    top: t.top,
     bottom: t.bottom,
+    right: t.right,
     covers: (r, c) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right,
   };
 }

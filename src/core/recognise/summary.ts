@@ -3,7 +3,7 @@ import { a1 } from '../grid';
 import type { Evidence, Field, Region } from '../model/form';
 import { key } from '../model/keys';
 import { explain } from '../messages';
-import { type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
+import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { SUMMARY_VALUE_COL } from '../layout/geometry';
 
 /** Longer text is a note on counting (which mentions 件数 and 債務者数 too), not a field's label. */
@@ -23,8 +23,18 @@ export interface SummaryRead {
 export function readSummary(index: LabelIndex, b: Region, inTable: (row: number, col: number) => boolean): SummaryRead {
   const grid = index.grid;
   const labels = index.find(b, (l) => !inTable(l.row, l.col) && /債務者数|件数|債権数|残高|未収金額/.test(l.key) && l.key.length <= SUMMARY_LABEL_MAX && !NOTE_START.test(l.norm));
-  const pick = (re: RegExp, exclude?: RegExp) => labels.find((l) => re.test(l.key) && !(exclude && exclude.test(l.key)));
   const isSummaryLabel = (s: string) => /債務者数|件数|債権数|残高|未収金額|決算見込/.test(s) && s.length <= SUMMARY_LABEL_MAX;
+  // A label followed by words (「件数 | 金額 | 備考」) heads a column of some other table: a label with a number or
+  // a blank beside it comes first, so a memo table beside the form does not take the field.
+  const headsTable = (l: Label) => {
+    const v = valueCellOf(index, l, isSummaryLabel, SUMMARY_VALUE_SPAN, b.right);
+    const cell = grid.cell(v.row, v.col);
+    return !isEmpty(cell) && typeof cell?.value === 'string' && makeField(grid, '', v.row, v.col, 'count').parsed.status === 'unparseable';
+  };
+  const pick = (re: RegExp, exclude?: RegExp) => {
+    const all = labels.filter((l) => re.test(l.key) && !(exclude && exclude.test(l.key)));
+    return all.find((l) => !headsTable(l)) ?? all[0];
+  };
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   const missing: SummaryRead['missing'] = [];
@@ -47,4 +57,17 @@ export function readSummary(index: LabelIndex, b: Region, inTable: (row: number,
     evidence.push({ part: '3. 件数・残高・債務者数', cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.replace(/\s+/g, ' ').trim().slice(0, 40), 1) });
   }
   return { fields, found: fields.length > 0, missing, evidence };
+}
+
+/** The summary read below the table, with what it lacks taken from a second place (beside the table). */
+export function withBeside(below: SummaryRead, beside: SummaryRead): SummaryRead {
+  const wanted = new Set(below.missing.map((m) => key.summary(m)));
+  const taken = beside.fields.filter((f) => wanted.has(f.key));
+  const fields = [...below.fields, ...taken];
+  return {
+    fields,
+    found: fields.length > 0,
+    missing: below.missing.filter((m) => !taken.some((f) => f.key === key.summary(m))),
+    evidence: [...below.evidence, ...beside.evidence.filter((e) => taken.some((f) => e.cells.includes(f.address)))],
+  };
 }

@@ -115,6 +115,8 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['sections 4 and 5 turned', { narrative: 'turned' }],
   ['section 3 as a 件数 table and a 残高 table', { statusSplit: true }],
   ['the codes in the column names', { codesInNames: true }],
+  ['the summary beside the table', { summaryBeside: true }],
+  ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
   ['the header with values below its labels', { header: 'below' }],
 ];
 
@@ -151,6 +153,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   narrative: fc.constantFrom('grid', 'list', 'turned'),
   statusSplit: fc.boolean(),
   codesInNames: fc.boolean(),
+  summaryBeside: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**
