@@ -277,7 +277,7 @@ export type Subtotals = 'canonical' | 'absent' | 'absentAll' | 'renamed';
 export type Letters = 'canonical' | 'absent' | 'combined';
 export type Formulas = 'canonical' | 'valuesOnly' | 'templateRows';
 export type HeaderShape = 'row' | 'vertical' | 'inline' | 'below';
-export type RatingShape = 'row' | 'vertical' | 'below';
+export type RatingShape = 'row' | 'vertical' | 'below' | 'inline';
 export type NarrativeShape = 'grid' | 'list' | 'turned';
 
 export interface Plan {
@@ -309,6 +309,7 @@ export interface Plan {
   statusSplit: boolean;
   codesInNames: boolean;
   summaryBeside: boolean;
+  statusSums: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -339,6 +340,7 @@ export const CANONICAL: Plan = {
   statusSplit: false,
   codesInNames: false,
   summaryBeside: false,
+  statusSums: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -507,12 +509,13 @@ function verticalHeader(f: MForm): MForm {
 }
 
 /** The header with each value typed in its label's cell after a colon: 「所属:福祉局」. */
-function inlineHeader(f: MForm): MForm {
-  const row = keyRows(f, /^header\./)[0]!;
+/** Each label with its value after a colon in one cell: 「所属:福祉局」「過年度:A」. */
+function inlineValues(f: MForm, keys: RegExp, labelRole: Role): MForm {
+  const row = keyRows(f, keys)[0]!;
   const inRow = f.cells.filter((c) => c.row === row);
   const cells = f.cells.filter((c) => !(c.row === row && c.role === 'field'));
-  for (const l of inRow.filter((c) => c.role === 'headerLabel')) {
-    const value = inRow.find((c) => c.role === 'field' && c.col > l.col && !inRow.some((x) => x.role === 'headerLabel' && x.col > l.col && x.col < c.col));
+  for (const l of inRow.filter((c) => c.role === labelRole)) {
+    const value = inRow.find((c) => c.role === 'field' && c.col > l.col && !inRow.some((x) => x.role === labelRole && x.col > l.col && x.col < c.col));
     const i = cells.indexOf(l);
     const label = String(l.value).replace(/[:：\s]+$/, '');
     cells[i] = { ...l, value: `${label}:${value?.value ?? ''}`, key: value?.key };
@@ -522,6 +525,7 @@ function inlineHeader(f: MForm): MForm {
 
 function ratingsShape(f: MForm, shape: RatingShape): MForm {
   if (shape === 'row') return f;
+  if (shape === 'inline') return inlineValues(f, /^rating\./, 'ratingLabel');
   const row = keyRows(f, /^rating\./)[0]!;
   const inRow = f.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
   const left = Math.min(...inRow.map((c) => c.col));
@@ -560,6 +564,27 @@ function statusDown(f: MForm): MForm {
     .filter((m) => m.top >= groupRow && m.bottom <= bottom)
     .map((m) => ({ top: groupRow + (m.left - left), left: left + (m.top - groupRow), bottom: groupRow + (m.right - left), right: left + (m.bottom - groupRow) }));
   return { cells: [...g.cells, ...moved], merges: [...g.merges, ...mergesIn] };
+}
+
+/** Two 小計 rows under section 3's table: per category, 件数 and 残高 of 過年度 and 現年度 added up. */
+function statusSums(f: MForm): MForm {
+  const rows = keyRows(f, /^status\./);
+  const bottom = rows[rows.length - 1]!;
+  const part = f.cells.find((c) => c.role === 'statusPart')!;
+  const measure = f.cells.find((c) => c.role === 'statusMeasure')!;
+  const g = insertRows(f, bottom + 1, 2);
+  const sums: MCell[] = [];
+  (['count', 'balance'] as const).forEach((m, i) => {
+    const row = bottom + 1 + i;
+    sums.push({ row, col: part.col, value: '小計', role: 'other' }, { row, col: measure.col, value: m === 'count' ? '未収債権の件数' : '未収金残高', role: 'other' });
+    const byCol = new Map<number, number>();
+    for (const c of f.cells) {
+      const k = c.key ? new RegExp(`^status\\.(past|current)\\.${m}\\.`).exec(c.key) : null;
+      if (k && typeof c.value === 'number') byCol.set(c.col, (byCol.get(c.col) ?? 0) + c.value);
+    }
+    for (const [col, value] of byCol) sums.push({ row, col, value, role: 'other' });
+  });
+  return { ...g, cells: [...g.cells, ...sums] };
 }
 
 /** Section 3's summary (債務者数, 件数, 残高) moved beside the table's top right instead of under it. */
@@ -737,11 +762,12 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = restyleCategories(f, p.categories);
   f = retitleSubtotals(f, p.subtotals);
   if (p.header === 'vertical') f = verticalHeader(f);
-  if (p.header === 'inline') f = inlineHeader(f);
+  if (p.header === 'inline') f = inlineValues(f, /^header\./, 'headerLabel');
   if (p.header === 'below') f = headerBelow(f);
   f = ratingsShape(f, p.ratings);
   if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
+  if (p.statusSums && !p.statusDown && !p.statusSplit) f = statusSums(f);
   if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);
@@ -751,7 +777,7 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = respellYears(f, p.years);
   f = reprime(f, p.primes);
   f = relabel(f, 'headerLabel', HEADER_VARIANTS, p.header === 'inline' ? 0 : p.headerLabels);
-  f = relabel(f, 'ratingLabel', RATING_VARIANTS, p.ratingLabels);
+  f = relabel(f, 'ratingLabel', RATING_VARIANTS, p.ratings === 'inline' ? 0 : p.ratingLabels);
   f = relabel(f, 'narrativeItem', NARRATIVE_VARIANTS, p.narrativeLabels);
   f = renumber(f, p.numbering, p.splitHeadings);
   if (p.textNumbers) f = textify(f);

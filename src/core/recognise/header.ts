@@ -10,6 +10,7 @@ import { explain } from '../messages';
 import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
 import { labelKey } from '../text/normalize';
+import { parseCell } from '../text/values';
 
 const HEADER_SPECS: Record<HeaderField, CompiledSpec> = {
   bureau: compile({ names: ['所属', '所属名', '所属局', '局名', '所管局', '局・区'], not: /担当|課名|所管課/ }),
@@ -42,10 +43,10 @@ function best<F extends string>(specs: Record<F, CompiledSpec>, k: string): { fi
 }
 
 /** Picks, for each field, the best-scoring label (the first in reading order among equals). */
-function pickLabels<F extends string>(labels: Label[], specs: Record<F, CompiledSpec>, maxLen: number, fieldOf?: (l: Label) => string): Map<F, { label: Label; score: number }> {
+function pickLabels<F extends string>(labels: Label[], specs: Record<F, CompiledSpec>, maxLen: number, fieldOf: (l: Label) => string): Map<F, { label: Label; score: number }> {
   const picked = new Map<F, { label: Label; score: number }>();
   for (const l of labels) {
-    const k = fieldOf ? fieldOf(l) : l.key;
+    const k = fieldOf(l);
     if (k.length > maxLen) continue;
     const b = best(specs, k);
     if (!b) continue;
@@ -56,22 +57,24 @@ function pickLabels<F extends string>(labels: Label[], specs: Record<F, Compiled
 }
 
 /**
- * A label cell split into its label and the value typed after it: 「所属:福祉局」「所属 福祉局」. A bracketed tail
- * is part of the label (「債権整理番号(3ケタ)」), and so is a tail glued on without a separator (「担当者」) or a
- * space inside the label itself (「所 属」: its first half names nothing).
+ * A label cell split into its label and the value typed after it: 「所属:福祉局」「所属 福祉局」「過年度:A」. A
+ * bracketed tail is part of the label (「債権整理番号(3ケタ)」), and so is a tail glued on without a separator
+ * (「担当者」) or a space inside the label itself (「所 属」: its first half names nothing).
  */
-function splitLabel(l: Label): { key: string; value: string | null } {
-  const s = l.raw.normalize('NFKC').trim();
-  const colon = /^([^:]{1,12}):\s*(.*)$/s.exec(s);
-  const spaced = /^(\S{1,12})\s+([^(\s].*)$/s.exec(s);
-  for (const m of [colon, spaced]) {
-    if (!m) continue;
-    const k = labelKey(m[1]!);
-    if (best(HEADER_SPECS, k) === null) continue;
-    const v = m[2]!.trim();
-    return { key: k, value: v === '' ? null : v };
-  }
-  return { key: l.key, value: null };
+function splitterOf(specs: Record<string, CompiledSpec>): (l: Label) => { key: string; value: string | null } {
+  return (l) => {
+    const s = l.raw.normalize('NFKC').trim();
+    const colon = /^([^:]{1,16}):\s*(.*)$/s.exec(s);
+    const spaced = /^(\S{1,16})\s+([^(\s].*)$/s.exec(s);
+    for (const m of [colon, spaced]) {
+      if (!m) continue;
+      const k = labelKey(m[1]!);
+      if (best(specs, k) === null) continue;
+      const v = m[2]!.trim();
+      return { key: k, value: v === '' ? null : v };
+    }
+    return { key: l.key, value: null };
+  };
 }
 
 /**
@@ -101,8 +104,8 @@ interface LabelledValues<F extends string> {
   key: (f: F) => string;
   kind: 'text' | 'rating';
   part: string;
-  /** A label cell may carry its value after a colon (the header does). */
-  split?: (l: Label) => { key: string; value: string | null };
+  /** A label cell may carry its value after a colon or a space. */
+  split: (l: Label) => { key: string; value: string | null };
 }
 
 export interface LabelledRead<F extends string> {
@@ -114,7 +117,7 @@ export interface LabelledRead<F extends string> {
 
 function readLabelled<F extends string>(index: LabelIndex, band: Region, d: LabelledValues<F>): LabelledRead<F> {
   const grid = index.grid;
-  const picked = pickLabels(index.find(band, () => true), d.specs, d.maxLen, d.split ? (l) => d.split!(l).key : undefined);
+  const picked = pickLabels(index.find(band, () => true), d.specs, d.maxLen, (l) => d.split(l).key);
   const isOther = (k: string) => k.length <= d.maxLen && best(d.specs, k) !== null;
   const templateCols = officialValueColumns(grid, new Map([...picked].map(([f, p]) => [f, p.label])), d.official);
   const fields: Field[] = [];
@@ -123,10 +126,10 @@ function readLabelled<F extends string>(index: LabelIndex, band: Region, d: Labe
     const p = picked.get(f);
     if (!p) continue;
     const l = p.label;
-    const inline = d.split?.(l).value ?? null;
+    const inline = d.split(l).value;
     if (inline !== null) {
       const field = makeField(grid, d.key(f), l.row, l.col, d.kind);
-      field.parsed = { status: 'text', value: inline };
+      field.parsed = parseCell({ value: inline }, d.kind);
       fields.push(field);
       evidence.push({ part: d.part, cells: [a1(l.row, l.col)], reason: explain.inline(l.raw.trim()) });
       continue;
@@ -147,7 +150,7 @@ const HEADER: LabelledValues<HeaderField> = {
   key: key.header,
   kind: 'text',
   part: '表頭',
-  split: splitLabel,
+  split: splitterOf(HEADER_SPECS),
 };
 
 const RATINGS: LabelledValues<RatingColumn> = {
@@ -158,6 +161,7 @@ const RATINGS: LabelledValues<RatingColumn> = {
   key: key.rating,
   kind: 'rating',
   part: '1. 達成状況',
+  split: splitterOf(RATING_SPECS),
 };
 
 export const readHeader = (index: LabelIndex, band: Region): LabelledRead<HeaderField> => readLabelled(index, band, HEADER);

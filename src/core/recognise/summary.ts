@@ -13,6 +13,12 @@ const SUMMARY_VALUE_SPAN = 30;
 
 const NOTE_START = /^[【※(①-⑳]/;
 
+/** A summary field has one value (過年度・現年度・計 at most); a table's row has a number per category. */
+const TABLE_ROW_NUMBERS = 4;
+/** The table's part labels (過年度, 現年度) stand at most this many columns left of its measure labels. */
+const PART_LABEL_SPAN = 3;
+const PART_LABEL = /^(過年度|現年度)(分)?$/;
+
 export interface SummaryRead {
   fields: Field[];
   found: boolean;
@@ -22,7 +28,12 @@ export interface SummaryRead {
 
 export function readSummary(index: LabelIndex, b: Region, inTable: (row: number, col: number) => boolean): SummaryRead {
   const grid = index.grid;
-  const labels = index.find(b, (l) => !inTable(l.row, l.col) && /債務者数|件数|債権数|残高|未収金額/.test(l.key) && l.key.length <= SUMMARY_LABEL_MAX && !NOTE_START.test(l.norm));
+  // A label with a row of numbers after it labels a row of a table (a 小計 row, a table not recognised), not a field.
+  const rowOfNumbers = (l: Label) => grid.rowCells(l.row).filter(([c, cell]) => c > l.col && c <= b.right && typeof cell.value === 'number').length >= TABLE_ROW_NUMBERS;
+  // 「過年度 | 未収債権の件数」: a row label of the table (recognised or not), its part named just left of it.
+  const afterPart = (l: Label) =>
+    index.find({ top: l.row - 1, bottom: l.row, left: l.col - PART_LABEL_SPAN, right: l.col - 1 }, (x) => PART_LABEL.test(x.key)).length > 0;
+  const labels = index.find(b, (l) => !inTable(l.row, l.col) && /債務者数|件数|債権数|残高|未収金額/.test(l.key) && l.key.length <= SUMMARY_LABEL_MAX && !NOTE_START.test(l.norm) && !rowOfNumbers(l) && !afterPart(l));
   const isSummaryLabel = (s: string) => /債務者数|件数|債権数|残高|未収金額|決算見込/.test(s) && s.length <= SUMMARY_LABEL_MAX;
   // A label followed by words (「件数 | 金額 | 備考」) heads a column of some other table: a label with a number or
   // a blank beside it comes first, so a memo table beside the form does not take the field.

@@ -107,6 +107,7 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['the header with values after a colon', { header: 'inline' }],
   ['the ratings as a list', { ratings: 'vertical' }],
   ['the ratings with their codes below', { ratings: 'below' }],
+  ['the ratings as 「過年度:A」 in one cell', { ratings: 'inline' }],
   ['section 3 turned down', { statusDown: true }],
   ['row labels split into year and stage', { splitRowLabels: true }],
   ['a table beside the form', { neighbour: 'right' }],
@@ -116,6 +117,7 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['section 3 as a 件数 table and a 残高 table', { statusSplit: true }],
   ['the codes in the column names', { codesInNames: true }],
   ['the summary beside the table', { summaryBeside: true }],
+  ['小計 rows under the table', { statusSums: true }],
   ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
   ['the header with values below its labels', { header: 'below' }],
 ];
@@ -146,7 +148,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   textNumbers: fc.boolean(),
   codeRow: fc.boolean(),
   header: fc.constantFrom('row', 'vertical', 'inline', 'below'),
-  ratings: fc.constantFrom('row', 'vertical', 'below'),
+  ratings: fc.constantFrom('row', 'vertical', 'below', 'inline'),
   statusDown: fc.boolean(),
   splitRowLabels: fc.boolean(),
   neighbour: fc.constantFrom('none', 'right', 'below'),
@@ -154,6 +156,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   statusSplit: fc.boolean(),
   codesInNames: fc.boolean(),
   summaryBeside: fc.boolean(),
+  statusSums: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**

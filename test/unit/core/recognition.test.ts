@@ -71,6 +71,19 @@ describe('not found is not wrong', () => {
     expect(rec[0]!.message).toContain('CAT-SUBTOTAL');
   });
 
+  it('does not take the rows of a table it could not read for the summary', () => {
+    // Section 3's category numbers wiped: the table is not found, its 「過年度 | 未収金残高」 rows are still there.
+    const layout = seedLayout(9);
+    const numbers = new Set(layout.cells.filter((c) => typeof c.value === 'string' && /^[①-⑯]$/.test(c.value)).map((c) => `${c.row},${c.col}`));
+    const g = gridOf(layout);
+    const cut = new Grid(g.name, [...g.cells()].filter((c) => !numbers.has(`${c.row},${c.col}`)), g.merges);
+    const f = checkWorkbook([cut]).forms[0]!;
+    const whole = onlyForm(layout);
+    expect(f.findings.filter((x) => x.rule === 'REC-PART').map((x) => x.message)).toEqual([expect.stringContaining('3. 未収金実績の状況(区分別の表)')]);
+    expect(errors(f)).toEqual([]);
+    for (const k of ['summary.debtors', 'summary.cases', 'summary.balance']) expect({ k, v: f.values[k] }).toEqual({ k, v: whole.values[k] });
+  });
+
   it('says so when section 4 is not found, as for section 5', () => {
     const g = gridOf(seedLayout(14));
     const s4 = [...g.cells()].find((c) => typeof c.value === 'string' && c.value.startsWith('4.'))!.row;
