@@ -310,6 +310,7 @@ export interface Plan {
   codesInNames: boolean;
   summaryBeside: boolean;
   statusSums: boolean;
+  statusByPart: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -341,6 +342,7 @@ export const CANONICAL: Plan = {
   codesInNames: false,
   summaryBeside: false,
   statusSums: false,
+  statusByPart: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -566,6 +568,33 @@ function statusDown(f: MForm): MForm {
   return { cells: [...g.cells, ...moved], merges: [...g.merges, ...mergesIn] };
 }
 
+/** Section 3 as a 【過年度】 table and a 【現年度】 table, each under its own title and copy of the header rows. */
+function statusByPart(f: MForm): MForm {
+  const data = keyRows(f, /^status\./);
+  const top = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'));
+  const bottom = data[data.length - 1]!;
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const left = Math.min(...f.cells.filter((c) => inBlock(c.row)).map((c) => c.col));
+  const headerRows = data[0]! - top;
+  const partRows = (part: 'past' | 'current') => data.filter((r) => f.cells.some((c) => c.row === r && c.key?.startsWith(`status.${part}.`)));
+  const grow = 2 * (1 + headerRows + 2) + 1 - (bottom - top + 1);
+  const g = insertRows({ cells: f.cells.filter((c) => !inBlock(c.row)), merges: f.merges.filter((m) => !inBlock(m.top)) }, bottom + 1, grow);
+  const cells: MCell[] = [];
+  const merges: MForm['merges'] = [];
+  let at = top;
+  for (const [part, title] of [['past', '【過年度】'], ['current', '【現年度】']] as const) {
+    cells.push({ row: at, col: left, value: title, role: 'other' });
+    const from = at + 1;
+    for (const c of f.cells.filter((x) => x.row >= top && x.row < data[0]!)) cells.push({ ...c, row: from + c.row - top });
+    for (const m of f.merges.filter((x) => x.top >= top && x.bottom < data[0]!)) merges.push({ ...m, top: from + m.top - top, bottom: from + m.bottom - top });
+    partRows(part).forEach((r, i) => {
+      for (const c of f.cells.filter((x) => x.row === r && x.role !== 'statusPart')) cells.push({ ...c, row: from + headerRows + i });
+    });
+    at = from + headerRows + 3;
+  }
+  return { cells: [...g.cells, ...cells], merges: [...g.merges, ...merges] };
+}
+
 /** Two 小計 rows under section 3's table: per category, 件数 and 残高 of 過年度 and 現年度 added up. */
 function statusSums(f: MForm): MForm {
   const rows = keyRows(f, /^status\./);
@@ -765,9 +794,10 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   if (p.header === 'inline') f = inlineValues(f, /^header\./, 'headerLabel');
   if (p.header === 'below') f = headerBelow(f);
   f = ratingsShape(f, p.ratings);
-  if (p.statusSplit) f = statusSplit(f);
+  if (p.statusByPart) f = statusByPart(f);
+  else if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
-  if (p.statusSums && !p.statusDown && !p.statusSplit) f = statusSums(f);
+  if (p.statusSums && !p.statusDown && !p.statusSplit && !p.statusByPart) f = statusSums(f);
   if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);

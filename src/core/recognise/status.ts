@@ -132,21 +132,28 @@ interface DataRow {
 
 const STOP_RE = /債務者数|決算見込|考え方|^※|^【/;
 
+/** A table of one part is titled 「【現年度】」 or 「現年度分」 at most this many rows above its category numbers. */
+const PART_TITLE_ROWS = 4;
+const PART_TITLE = /^(過年度|現年度)分?(の?(状況|件数残高))?$/;
+
 function measureOf(key: string): Measure | null {
   return /件数|件/.test(key) ? 'count' : /残高|金額|千円/.test(key) ? 'balance' : null;
 }
 
 /** `given`: the measure the header row names for a table of one measure (「件数」 over ①…). */
-function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatCol: number, catCols: number[], given: Measure | null): DataRow[] {
+function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatCol: number, catCols: number[], given: Measure | null, givenPart: Part | null): DataRow[] {
   const grid = index.grid;
   const rows: DataRow[] = [];
-  let part: Part | null = null;
+  let part: Part | null = givenPart;
   const from = Math.max(b.left, firstCatCol - ROW_LABEL_SPAN);
   for (let r = headerRow + 1; r <= b.bottom && rows.length < 4; r++) {
     const left = index.row(r).filter((l) => l.col < firstCatCol && l.col >= from);
     const joined = left.map((l) => l.key).join('');
     if (STOP_RE.test(joined)) break;
-    if (/過年度/.test(joined)) part = 'past';
+    if (givenPart) {
+      // A table of one part: a row naming the other part belongs to the next table.
+      if (/過年度|現年度/.test(joined) && !joined.includes(givenPart === 'past' ? '過年度' : '現年度')) break;
+    } else if (/過年度/.test(joined)) part = 'past';
     else if (/現年度/.test(joined)) part = 'current';
     const measure = measureOf(joined) ?? (given && part && joined !== '' ? given : null);
     // A table of one measure has no row of the other: that label belongs to something beside it (a memo's 件数).
@@ -157,9 +164,9 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
   }
   if (rows.length > 0) return rows;
   // No row labels at all: the rows of numbers under the header, in the printed order.
-  const order: [Part, Measure][] = given
-    ? [['past', given], ['current', given]]
-    : [['past', 'count'], ['past', 'balance'], ['current', 'count'], ['current', 'balance']];
+  const parts: Part[] = givenPart ? [givenPart] : ['past', 'current'];
+  const measures: Measure[] = given ? [given] : ['count', 'balance'];
+  const order = parts.flatMap((p) => measures.map((m): [Part, Measure] => [p, m]));
   for (let r = headerRow + 1; r <= b.bottom && rows.length < order.length; r++) {
     const numeric = catCols.filter((c) => typeof grid.cell(r, c)?.value === 'number').length;
     if (numeric === 0) {
@@ -259,7 +266,10 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
   // Provisional data rows to bound the header band (descriptions live between the numbers and the data).
   const labelFrom = Math.max(b.left, firstCol - ROW_LABEL_SPAN);
   const given = measureOf(index.row(header.row).filter((l) => l.col < firstCol && l.col >= labelFrom).map((l) => l.key).join(''));
-  const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given);
+  // 「【現年度】」 over a table of one part (a copy may give 過年度 and 現年度 a table each).
+  const titled = index.find({ top: Math.max(b.top, header.row - PART_TITLE_ROWS), bottom: header.row, left: labelFrom, right: lastTokenCol }, (l) => PART_TITLE.test(l.key))[0];
+  const givenPart: Part | null = titled ? (titled.key.startsWith('過年度') ? 'past' : 'current') : null;
+  const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given, givenPart);
   const dataTop = provisional[0]?.row ?? header.row + 1;
   const bandTop = Math.max(b.top, header.row - 2);
   const bandBottom = dataTop - 1;

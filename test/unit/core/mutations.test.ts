@@ -118,6 +118,8 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['the codes in the column names', { codesInNames: true }],
   ['the summary beside the table', { summaryBeside: true }],
   ['小計 rows under the table', { statusSums: true }],
+  ['a 【過年度】 table and a 【現年度】 table', { statusByPart: true }],
+  ['a 【過年度】 table and a 【現年度】 table, turned down', { statusByPart: true, statusDown: true }],
   ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
   ['the header with values below its labels', { header: 'below' }],
 ];
@@ -157,6 +159,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   codesInNames: fc.boolean(),
   summaryBeside: fc.boolean(),
   statusSums: fc.boolean(),
+  statusByPart: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**
