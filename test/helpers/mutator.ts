@@ -311,6 +311,7 @@ export interface Plan {
   summaryBeside: boolean;
   statusSums: boolean;
   statusByPart: boolean;
+  statusBlocks: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -343,6 +344,7 @@ export const CANONICAL: Plan = {
   summaryBeside: false,
   statusSums: false,
   statusByPart: false,
+  statusBlocks: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -595,6 +597,30 @@ function statusByPart(f: MForm): MForm {
   return { cells: [...g.cells, ...cells], merges: [...g.merges, ...merges] };
 }
 
+/** Section 3 cut in two for printing: ①–⑨ and 計 on top, ⑩–⑯, 計 and 合計 below with the row labels again. */
+function statusBlocks(f: MForm): MForm {
+  const data = keyRows(f, /^status\./);
+  const top = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'));
+  const bottom = data[data.length - 1]!;
+  const h = bottom - top + 1;
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const cut = f.cells.find((c) => c.key === 'status.past.count.10')!.col;
+  const first = f.cells.find((c) => c.key === 'status.past.count.1')!.col;
+  const g = insertRows(f, bottom + 1, h + 1);
+  const cells = g.cells.flatMap((c): MCell[] => {
+    if (!inBlock(c.row)) return [c];
+    if (c.col >= cut) return [{ ...c, row: c.row + h + 1, col: c.col - cut + first }];
+    return c.col < first ? [c, { ...c, row: c.row + h + 1 }] : [c];
+  });
+  const merges = g.merges.flatMap((m) => {
+    if (!inBlock(m.top)) return [m];
+    if (m.left >= cut) return [{ top: m.top + h + 1, bottom: m.bottom + h + 1, left: m.left - cut + first, right: m.right - cut + first }];
+    if (m.right >= cut) return [];
+    return m.right < first ? [m, { ...m, top: m.top + h + 1, bottom: m.bottom + h + 1 }] : [m];
+  });
+  return { cells, merges };
+}
+
 /** Two 小計 rows under section 3's table: per category, 件数 and 残高 of 過年度 and 現年度 added up. */
 function statusSums(f: MForm): MForm {
   const rows = keyRows(f, /^status\./);
@@ -795,9 +821,10 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   if (p.header === 'below') f = headerBelow(f);
   f = ratingsShape(f, p.ratings);
   if (p.statusByPart) f = statusByPart(f);
+  else if (p.statusBlocks) f = statusBlocks(f);
   else if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
-  if (p.statusSums && !p.statusDown && !p.statusSplit && !p.statusByPart) f = statusSums(f);
+  if (p.statusSums && !p.statusDown && !p.statusSplit && !p.statusByPart && !p.statusBlocks) f = statusSums(f);
   if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);

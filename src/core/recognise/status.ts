@@ -48,10 +48,13 @@ const CATEGORY_LIMIT = 17;
 
 /** The category number a header cell starts with: ①, ⑮-2, (3), 3, 「①\n滞納発生直後…」, 「5 執行停止…」. */
 export function categoryToken(l: Label): number | '15-2' | null {
-  const first = l.lines[0] ?? '';
+  // 「【強制公】⑩⏎差押えたが…」: the mark of the enforced-only categories may come before the number.
+  const first = (l.lines[0] ?? '').replace(ENFORCED_MARK, '');
   if (/^(⑮|15)(-|の|ー|‐|－)?2(?!\d)/.test(first)) return '15-2';
-  return leadingNumber(l.raw, first, CATEGORY_LIMIT);
+  return leadingNumber(l.raw.normalize('NFKC').trim().replace(ENFORCED_MARK, ''), first, CATEGORY_LIMIT);
 }
+
+const ENFORCED_MARK = /^[【[]強制公[】\]]\s*/;
 
 /** Descriptions in our own words' key phrases; the most specific first (⑨ and ⑮-2 also speak of 納付交渉). */
 const DESCRIPTIONS: [RegExp, Category][] = [
@@ -96,13 +99,26 @@ function findHeaderRows(index: LabelIndex, b: Region): Header[] {
     if (!m) byRow.set(l.row, (m = new Map()));
     m.set(l.col, t);
   }
+  const runs = [...byRow]
+    .map(([row, tokens]) => ({ row, tokens: longestRun(tokens) }))
+    .filter((h) => h.tokens.size >= MIN_BLOCK_CATEGORIES)
+    .sort((a, c) => a.row - c.row);
+  const rank = (t: number | '15-2') => (t === '15-2' ? 15.5 : t);
+  const ranks = (h: Header) => [...h.tokens.values()].map(rank);
   const out: Header[] = [];
-  for (const [row, tokens] of byRow) {
-    const run = longestRun(tokens);
-    if (run.size >= MIN_CATEGORIES) out.push({ row, tokens: run });
-  }
-  return out.sort((a, c) => a.row - c.row);
+  runs.forEach((h, i) => {
+    const next = runs[i + 1];
+    if (h.tokens.size >= MIN_CATEGORIES) out.push(h);
+    // ①–⑨ in one block and ⑩–⑯ in the next (a table cut in two for printing): together they are the header.
+    else if (next && next.tokens.size < MIN_CATEGORIES && Math.max(...ranks(h)) < Math.min(...ranks(next)) && h.tokens.size + next.tokens.size >= MIN_CATEGORIES) {
+      out.push(h, next);
+    }
+  });
+  return out;
 }
+
+/** Each block of a table cut in two holds at least this many categories (①–⑨ and ⑩–⑯ have 9 and 8). */
+const MIN_BLOCK_CATEGORIES = 5;
 
 /** Neighbouring categories stand at most this many columns apart (⑨ and ⑩ with the merged 計 between them). */
 const CATEGORY_GAP = 6;

@@ -119,6 +119,8 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['the summary beside the table', { summaryBeside: true }],
   ['小計 rows under the table', { statusSums: true }],
   ['a 【過年度】 table and a 【現年度】 table', { statusByPart: true }],
+  ['the table cut in two after ⑨', { statusBlocks: true }],
+  ['the table cut in two after ⑨, turned down', { statusBlocks: true, statusDown: true }],
   ['a 【過年度】 table and a 【現年度】 table, turned down', { statusByPart: true, statusDown: true }],
   ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
   ['the header with values below its labels', { header: 'below' }],
@@ -160,6 +162,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   summaryBeside: fc.boolean(),
   statusSums: fc.boolean(),
   statusByPart: fc.boolean(),
+  statusBlocks: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**
