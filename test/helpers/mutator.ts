@@ -276,7 +276,7 @@ export type CategoryStyle = 'separate' | 'newline' | 'space' | 'marked' | 'brack
 export type Subtotals = 'canonical' | 'absent' | 'absentAll' | 'renamed';
 export type Letters = 'canonical' | 'absent' | 'combined';
 export type Formulas = 'canonical' | 'valuesOnly' | 'templateRows';
-export type HeaderShape = 'row' | 'vertical' | 'inline' | 'below';
+export type HeaderShape = 'row' | 'vertical' | 'inline' | 'below' | 'aboveTitle';
 export type RatingShape = 'row' | 'vertical' | 'below' | 'inline';
 export type NarrativeShape = 'grid' | 'list' | 'turned';
 
@@ -496,6 +496,20 @@ function dropCodeRow(f: MForm): MForm {
 }
 
 /** The header as a list: one label per row with its value beside it. */
+/** The header as a list of its five labels and values, kept above the title. */
+function headerAboveTitle(f: MForm): MForm {
+  const g = verticalHeader(f);
+  const title = rowsOf(g, 'title')[0]!;
+  const rows = keyRows(g, /^header\./);
+  const first = rows[0]!;
+  const n = rows[rows.length - 1]! - first + 1;
+  const move = (r: number) => (r >= title && r < first ? r + n : r >= first && r < first + n ? r - (first - title) : r);
+  return {
+    cells: g.cells.map((c) => ({ ...c, row: move(c.row) })),
+    merges: g.merges.map((m) => ({ ...m, top: move(m.top), bottom: move(m.top) + (m.bottom - m.top) })),
+  };
+}
+
 function verticalHeader(f: MForm): MForm {
   const row = keyRows(f, /^header\./)[0]!;
   const inRow = f.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
@@ -512,7 +526,6 @@ function verticalHeader(f: MForm): MForm {
   return { ...g, cells };
 }
 
-/** The header with each value typed in its label's cell after a colon: 「所属:福祉局」. */
 /** Each label with its value after a colon in one cell: 「所属:福祉局」「過年度:A」. */
 function inlineValues(f: MForm, keys: RegExp, labelRole: Role): MForm {
   const row = keyRows(f, keys)[0]!;
@@ -817,6 +830,7 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = restyleCategories(f, p.categories);
   f = retitleSubtotals(f, p.subtotals);
   if (p.header === 'vertical') f = verticalHeader(f);
+  if (p.header === 'aboveTitle') f = headerAboveTitle(f);
   if (p.header === 'inline') f = inlineValues(f, /^header\./, 'headerLabel');
   if (p.header === 'below') f = headerBelow(f);
   f = ratingsShape(f, p.ratings);

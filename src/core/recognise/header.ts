@@ -11,6 +11,7 @@ import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
 import { labelKey } from '../text/normalize';
 import { parseCell } from '../text/values';
+import { CURRENT_TITLE_RE } from './regions';
 
 const HEADER_SPECS: Record<HeaderField, CompiledSpec> = {
   bureau: compile({ names: ['所属', '所属名', '所属局', '局名', '所管局', '局・区'], not: /担当|課名|所管課/ }),
@@ -118,7 +119,8 @@ export interface LabelledRead<F extends string> {
 function readLabelled<F extends string>(index: LabelIndex, band: Region, d: LabelledValues<F>): LabelledRead<F> {
   const grid = index.grid;
   const picked = pickLabels(index.find(band, () => true), d.specs, d.maxLen, (l) => d.split(l).key);
-  const isOther = (k: string) => k.length <= d.maxLen && best(d.specs, k) !== null;
+  // The form's title under a list of header labels is not the value of the last one.
+  const isOther = (k: string) => (k.length <= d.maxLen && best(d.specs, k) !== null) || CURRENT_TITLE_RE.test(k);
   const templateCols = officialValueColumns(grid, new Map([...picked].map(([f, p]) => [f, p.label])), d.official);
   const fields: Field[] = [];
   const evidence: Evidence[] = [];

@@ -32,6 +32,9 @@ const FORM_ROWS_BELOW = 80;
 /** The header rows of a table stand at most this many rows above its code row. */
 const HEADER_SPAN = 3;
 
+/** A header kept as a list above the title: its five labels and a blank row or two. */
+const HEADER_ABOVE_TITLE = 8;
+
 const HEADER_START = compile({ names: ['所属', '所属名', '債権名', '担当', '債権整理番号'] });
 const HEADER_LABEL_MAX = 20;
 
@@ -90,7 +93,11 @@ function columnBands(index: LabelIndex, spines: Spine[]): { left: number; right:
 function topOf(index: LabelIndex, area: Region, spine: Spine): { top: number; titleRow: number | null } {
   const titles = index.find(area, isCurrentTitle);
   const title = titles[titles.length - 1];
-  if (title) return { top: title.row, titleRow: title.row };
+  if (title) {
+    // The header may be kept as a list above the title (所属 / 担当 / … with their values): it is the form's too.
+    const above = index.find({ ...area, top: Math.max(area.top, title.row - HEADER_ABOVE_TITLE), bottom: title.row - 1 }, isHeaderStart);
+    return { top: above[0]?.row ?? title.row, titleRow: title.row };
+  }
   const head = index.first(area, isHeaderStart);
   if (head) return { top: head.row, titleRow: null };
   const heading = index.find(area, (l) => sectionOf(l) === 1 || sectionOf(l) === 2, index.headings)[0];

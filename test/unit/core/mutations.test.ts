@@ -124,6 +124,7 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['a 【過年度】 table and a 【現年度】 table, turned down', { statusByPart: true, statusDown: true }],
   ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
   ['the header with values below its labels', { header: 'below' }],
+  ['the header as a list above the title', { header: 'aboveTitle' }],
 ];
 
 describe.each(SINGLE)('%s', (_name, change) => {
@@ -151,7 +152,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   merges: fc.boolean(),
   textNumbers: fc.boolean(),
   codeRow: fc.boolean(),
-  header: fc.constantFrom('row', 'vertical', 'inline', 'below'),
+  header: fc.constantFrom('row', 'vertical', 'inline', 'below', 'aboveTitle'),
   ratings: fc.constantFrom('row', 'vertical', 'below', 'inline'),
   statusDown: fc.boolean(),
   splitRowLabels: fc.boolean(),
