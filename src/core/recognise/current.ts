@@ -2,7 +2,7 @@
 // every other part is found by its own labels in the band of rows where it must stand, confirmed by structure.
 // What cannot be found is listed as missing (the checker's limit), never guessed.
 import { type Grid, a1 } from '../grid';
-import { parseNumberText } from '../text/values';
+import { CLEARLY_PERCENT, parseNumberText, percentSign } from '../text/values';
 import { parseFiscalYear } from '../text/fiscalYear';
 import type { CurrentForm, Evidence, Field, MissingPart, Region } from '../model/form';
 import { key, NARRATIVE_VERIFY_ROWS, TREND_CODES, TREND_RATES, TREND_ROWS, type TrendRow } from '../model/keys';
@@ -35,25 +35,22 @@ const SUMMARY_PART = '3. 債務者数・件数・残高';
 const VERIFY_PART = '4. 取組内容の検証など';
 const PLAN_PART = '5. 翌年度の取組内容';
 
-/** A rate this large, typed without a % format, can only be a percentage (44.4 for 44.4%). */
-const CLEARLY_PERCENT = 1.5;
-
 /**
- * Rates typed by hand as percentages in cells without a % format: where one of them is clearly a percentage
- * (44.4), the small ones of the same form are too (0.9 for 0.9%), not ratios (90%).
+ * Rates typed by hand as percentages: where one of them shows a literal % sign (0.6 under 0.0"%") or, shown without a
+ * % sign, is clearly a percentage (44.4), the small ones shown without a % sign are too (0.9 for 0.9%), not ratios (90%).
  */
 function ratesAsPrinted(grid: Grid, fields: Map<string, Field>): void {
-  const typed = [...fields.values()].filter((f) => f.kind === 'rate' && f.formula === undefined && !/%/.test(f.numFmt ?? '') && f.parsed.status === 'number');
-  const raw = (f: Field): number | null => {
+  const typed = [...fields.values()].filter((f) => f.kind === 'rate' && f.formula === undefined && f.parsed.status === 'number');
+  const shown = typed.flatMap((f) => {
     const v = grid.cell(f.row, f.col)?.value;
-    if (typeof v === 'number') return v;
-    if (typeof v !== 'string' || v.includes('%') || v.includes('％')) return null;
-    return parseNumberText(v, 'rate')?.value ?? null;
-  };
-  if (!typed.some((f) => Math.abs(raw(f) ?? 0) > CLEARLY_PERCENT)) return;
-  for (const f of typed) {
-    const r = raw(f);
-    if (r !== null && Math.abs(r) <= CLEARLY_PERCENT && f.parsed.status === 'number') f.parsed = { ...f.parsed, value: r / 100 };
+    // Text shows as typed whatever the number format; text with a % sign was read as a percentage already.
+    if (typeof v === 'number') return [{ f, raw: v, sign: percentSign(f.numFmt, v) }];
+    const raw = typeof v !== 'string' || v.includes('%') || v.includes('％') ? null : (parseNumberText(v, 'rate')?.value ?? null);
+    return raw === null ? [] : [{ f, raw, sign: 'none' as const }];
+  });
+  if (!shown.some(({ raw, sign }) => sign === 'literal' || (sign === 'none' && Math.abs(raw) > CLEARLY_PERCENT))) return;
+  for (const { f, raw, sign } of shown) {
+    if (sign === 'none' && Math.abs(raw) <= CLEARLY_PERCENT && f.parsed.status === 'number') f.parsed = { ...f.parsed, value: raw / 100 };
   }
 }
 

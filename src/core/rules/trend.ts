@@ -5,12 +5,13 @@ import { CARRY_FROM, key, TREND_BALANCES, TREND_CODES, TREND_INPUTS, TREND_ROWS,
 import { fmtAmount, fmtRate, messages, where } from '../messages';
 import { rateTenths, TREND_COMPUTED } from '../formulas/trend';
 import type { CurrentRule, Issue } from './rule';
+import { percentSign } from '../text/values';
 
 const amountOf = (form: CurrentForm, row: TrendRow) => (c: TrendCode) => num(form, key.trend(row, c)) ?? 0;
 
-/** A small rate typed as a percentage in a cell without a % format (0.9 meaning 0.9%) is read as printed. */
+/** A small rate typed as a percentage and shown without a % sign (0.9 meaning 0.9%) is read as printed. */
 function typedAsPercent(f: Field, found: number, expected: number): boolean {
-  return !/%/.test(f.numFmt ?? '') && rateTenths(found / 100) === rateTenths(expected);
+  return percentSign(f.numFmt, found) === 'none' && rateTenths(found / 100) === rateTenths(expected);
 }
 
 export const trdFormula: CurrentRule = {

@@ -25,8 +25,56 @@ function zeroPadded(v: number, numFmt: string | undefined): string {
 /** The text of an Excel error value (#DIV/0!, #VALUE! …). */
 export const ERROR_TEXT = /^#(DIV\/0!|REF!|VALUE!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-function isPercentFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
+/** A rate this large, shown without a % sign, can only be a percentage (44.4 for 44.4%), not a ratio. */
+export const CLEARLY_PERCENT = 1.5;
+
+/**
+ * The % sign a number format shows with a number: 'scaled' for Excel's % operator (0.444 shows 44.4%); 'literal'
+ * for a % that is only text — quoted ("%" "％"), escaped (\% !%) or a bare full-width ％ — which shows the number
+ * itself followed by % (0.6 shows 0.6%); 'none' where no % sign is shown (General, 0.0).
+ */
+export type PercentSign = 'scaled' | 'literal' | 'none';
+
+const PERCENT_CHAR = /[%％]/;
+
+/** The % sign of each section (positive;negative;zero;text) of a number format. */
+function percentSigns(numFmt: string): PercentSign[] {
+  const signs: PercentSign[] = [];
+  let scaled = false;
+  let literal = false;
+  const close = () => signs.push(scaled ? 'scaled' : literal ? 'literal' : 'none');
+  for (let i = 0; i < numFmt.length; i++) {
+    const ch = numFmt[i]!;
+    if (ch === '"') {
+      const end = numFmt.indexOf('"', i + 1);
+      const stop = end < 0 ? numFmt.length : end;
+      if (PERCENT_CHAR.test(numFmt.slice(i + 1, stop))) literal = true;
+      i = stop;
+    } else if (ch === '\\' || ch === '!') {
+      if (PERCENT_CHAR.test(numFmt[i + 1] ?? '')) literal = true;
+      i++;
+    } else if (ch === '_' || ch === '*') {
+      i++; // _x leaves a space as wide as x, *x fills with x: neither is a sign read with the number
+    } else if (ch === '[') {
+      const end = numFmt.indexOf(']', i);
+      i = end < 0 ? numFmt.length : end; // colour, condition or locale
+    } else if (ch === '%') scaled = true;
+    else if (ch === '％') literal = true;
+    else if (ch === ';') {
+      close();
+      scaled = literal = false;
+    }
+  }
+  close();
+  return signs;
+}
+
+/** The % sign the cell's number format shows with this number (the section for its sign: positive;negative;zero). */
+export function percentSign(numFmt: string | undefined, value: number): PercentSign {
+  if (!numFmt) return 'none';
+  const signs = percentSigns(numFmt);
+  const section = value < 0 && signs.length > 1 ? 1 : value === 0 && signs.length > 2 ? 2 : 0;
+  return signs[section]!;
 }
 
 /** Parses the text of a numeric field; null when it is not a number. */
@@ -59,8 +107,9 @@ export function parseNumberText(raw: string, kind: FieldKind): { value: number; 
 }
 
 /**
- * Reads a cell for a field of the given kind. Rates come back as ratios (0.444): a workbook stores them so,
- * while text such as "44.4%" (or a bare 44.4 where no % format applies) means percent.
+ * Reads a cell for a field of the given kind. Rates come back as ratios (0.444), read as the cell shows them: a
+ * workbook stores them so under a % format, while a number shown with a literal % sign (0.6 under 0.0"%"), text such
+ * as "44.4%" and a bare 44.4 mean percent.
  */
 export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue {
   if (!cell) return { status: 'blank' };
@@ -82,8 +131,10 @@ export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue 
   }
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { status: 'unparseable', text: String(v) };
-    if (kind === 'rate' && !isPercentFormat(cell.numFmt) && Math.abs(v) > 1.5) {
-      return { status: 'number', value: v / 100, textual: false };
+    if (kind === 'rate') {
+      // As the cell shows it: a % format shows the ratio ×100; a literal % sign follows a number typed as a percentage.
+      const sign = percentSign(cell.numFmt, v);
+      if (sign === 'literal' || (sign === 'none' && Math.abs(v) > CLEARLY_PERCENT)) return { status: 'number', value: v / 100, textual: false };
     }
     return { status: 'number', value: v, textual: false };
   }
@@ -95,7 +146,7 @@ export function parseCell(cell: Cell | undefined, kind: FieldKind): ParsedValue 
     const p = parseNumberText(t, kind);
     if (!p) return { status: 'unparseable', text: t };
     let value = p.value;
-    if (kind === 'rate' && (p.percent || Math.abs(value) > 1.5)) value = value / 100;
+    if (kind === 'rate' && (p.percent || Math.abs(value) > CLEARLY_PERCENT)) value = value / 100;
     else if (p.percent) value = value / 100;
     return { status: 'number', value, textual: true };
   }

@@ -10,6 +10,7 @@ import { parseHeading } from '../../../src/core/recognise/match';
 import { layoutOlderForm } from '../../../scripts/olderLayout';
 import { olderDataOf } from '../../../scripts/build-fixtures';
 import { OLDER_SEEDS, cellOf, gridOf, onlyForm, seedLayout, setKey } from '../../helpers/forms';
+import type { LayoutCell, LayoutSheet } from '../../../src/core/layout/sheet';
 import { CANONICAL, classify, mutate, shift, toGrid, type MForm } from '../../helpers/mutator';
 
 const gist = (f: FormResult) => f.findings.map((x) => `${x.rule} ${x.severity} ${[...x.keys].sort().join(',')}`).sort();
@@ -206,6 +207,75 @@ describe('words as staff write them', () => {
     const f = onlyForm(typed);
     for (const c of rates) expect(Math.abs((f.values[c.key!] as number) - (c.result as number))).toBeLessThan(0.0006);
     expect(f.findings.filter((x) => x.rule === 'TRD-FORMULA')).toEqual([]);
+  });
+});
+
+describe('rates typed as percentage numbers under a format with a literal % sign', () => {
+  // Seed 9's rates run from 0.3% to 18.6%: typed as percentages (2.0, 0.7 …), a column holds numbers below and above 1.
+  const RATE_KEY = /^trend\.[A-G]\.[キク]/;
+  const asTyped = (r: number) => Math.round(r * 1000) / 10;
+  /** Seed 9 with its rates typed as the percentages they print (values, no formulas), each under the format fmtOf gives. */
+  function typedRates(fmtOf: (k: string) => string | undefined, value: (k: string, printed: number) => number | string = (_, p) => p): LayoutSheet {
+    const l = seedLayout(9);
+    return {
+      ...l,
+      cells: l.cells.map((c) => {
+        if (!c.key || !RATE_KEY.test(c.key) || typeof c.result !== 'number') return c;
+        const fmt = fmtOf(c.key);
+        const typed: LayoutCell = { row: c.row, col: c.col, key: c.key, value: value(c.key, asTyped(c.result)) };
+        return fmt === undefined ? typed : { ...typed, numFmt: fmt };
+      }),
+    };
+  }
+  const rateFindings = (f: FormResult) => f.findings.filter((x) => x.rule === 'TRD-FORMULA' || x.rule.startsWith('RATE'));
+  const checked = (l: LayoutSheet) => {
+    const forms = checkWorkbook([gridOf(l)]).forms;
+    expect(forms).toHaveLength(1);
+    return forms[0]!;
+  };
+
+  it.each(['0.0"%"', '0.0\\%', '0.0"％"', '0.0％'])('reads them as they show under %s: a correct sheet has no rate finding', (fmt) => {
+    const l = typedRates(() => fmt);
+    const typed = l.cells.filter((c) => c.key && RATE_KEY.test(c.key) && typeof c.value === 'number');
+    expect(typed.some((c) => (c.value as number) < 1) && typed.some((c) => (c.value as number) > 1)).toBe(true);
+    const f = checked(l);
+    for (const c of typed) expect(f.values[c.key!]).toBeCloseTo((c.value as number) / 100, 12);
+    expect(rateFindings(f)).toEqual([]);
+    expect(errors(f)).toEqual([]);
+  });
+
+  it('still flags a rate that is really wrong, saying what the cell shows', () => {
+    const k = key.trend('B', 'キ');
+    for (const [fmt, shows] of [['0.0"%"', '7.0%'], ['0.0"％"', '70.0%']] as const) {
+      const wrong = parseFloat(shows);
+      const f = checked(typedRates(() => fmt, (x, p) => (x === k ? wrong : p)));
+      const found = rateFindings(f);
+      expect(found.map((x) => `${x.rule} ${x.keys.join(',')}`)).toEqual([`TRD-FORMULA ${k}`]);
+      expect(found[0]!.message).toContain('計算上は 0.7%');
+      expect(found[0]!.message).toContain(`記入は ${shows} です`);
+    }
+  });
+
+  it('reads the rates of the form left without a % sign as percentages too (0.7 beside 2.0"%" is 0.7%)', () => {
+    // Row A (2.0, 18.6, 3.1) carries the literal % sign; rows B–G (0.3 … 0.7) are General.
+    const l = typedRates((k) => (k.startsWith('trend.A.') ? '0.0"%"' : undefined));
+    const f = checked(l);
+    expect(f.values[key.trend('B', 'キ')]).toBeCloseTo(0.007, 12);
+    expect(rateFindings(f)).toEqual([]);
+  });
+
+  it('reads a rate typed as text by what it shows, whatever the number format (text is not formatted)', () => {
+    const k = key.trend('B', 'キ');
+    const f = checked(typedRates((x) => (x === k ? '0.0%' : '0.0"%"'), (x, p) => (x === k ? String(p) : p)));
+    expect(f.values[k]).toBeCloseTo(0.007, 12);
+    expect(rateFindings(f)).toEqual([]);
+  });
+
+  it('keeps a real % format as Excel shows it: 0.7 under 0.0% is 70.0%', () => {
+    const k = key.trend('B', 'キ');
+    const f = checked(typedRates((x) => (x === k ? '0.0%' : '0.0"%"')));
+    expect(rateFindings(f).map((x) => x.keys.join(','))).toEqual([k]);
+    expect(rateFindings(f)[0]!.message).toContain('記入は 70.0% です');
   });
 });
 

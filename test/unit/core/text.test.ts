@@ -1,6 +1,6 @@
 import { findFiscalYears, fiscalYearLabel, parseFiscalYear } from '../../../src/core/text/fiscalYear';
 import { normalizeLabel, isDash } from '../../../src/core/text/normalize';
-import { parseCell, parseNumberText } from '../../../src/core/text/values';
+import { parseCell, parseNumberText, percentSign } from '../../../src/core/text/values';
 
 describe('fiscal-year words', () => {
   it.each([
@@ -82,6 +82,39 @@ describe('tolerant values', () => {
     expect(rate(44.4)).toMatchObject({ value: 0.444 });
     expect(rate('44.4')).toMatchObject({ value: 0.444 });
     expect(rate('-')).toEqual({ status: 'dash' });
+  });
+  it.each(['0.0"%"', '0.0\\%', '0.0!%', '0.0"％"', '0.0％', '#,##0.0"%"', '[Blue]0.0" %"', '0.0"%";▲0.0"%"'])(
+    'reads a rate shown with a literal %% sign (%s) as the percentage it shows, below 1 as well as above',
+    (fmt) => {
+      for (const [v, ratio] of [[0.6, 0.006], [0.7, 0.007], [1.4, 0.014], [2, 0.02], [18.6, 0.186], [44.4, 0.444], [0, 0]] as const) {
+        expect(rate(v, fmt)).toEqual({ status: 'number', value: expect.closeTo(ratio, 12) as number, textual: false });
+      }
+    },
+  );
+  it('reads a rate under a real % format as the ratio it stores, whatever its size (0.7 shows 70.0%)', () => {
+    for (const fmt of ['0.0%', '0%', '[Red]0.0%', '0.0%;▲0.0%', '"率"0.0%']) {
+      expect(rate(0.007, fmt)).toMatchObject({ value: 0.007 });
+      expect(rate(0.7, fmt)).toMatchObject({ value: 0.7 });
+      expect(rate(44.4, fmt)).toMatchObject({ value: 44.4 });
+    }
+  });
+  it('reads each sign of a number through its own section of the format', () => {
+    expect(rate(-0.6, '0.0"%";▲0.0"%"')).toMatchObject({ value: -0.006 });
+    expect(rate(-0.6, '0.0%;▲0.0"%"')).toMatchObject({ value: -0.006 });
+    expect(rate(0.6, '0.0%;▲0.0"%"')).toMatchObject({ value: 0.6 });
+  });
+  it('tells the % operator from a % sign that is only text', () => {
+    expect(percentSign('0.0%', 1)).toBe('scaled');
+    expect(percentSign('0.0"%"', 1)).toBe('literal');
+    expect(percentSign('0.0\\%', 1)).toBe('literal');
+    expect(percentSign('0.0％', 1)).toBe('literal');
+    expect(percentSign('"(%)"0.0%', 1)).toBe('scaled');
+    expect(percentSign('0.0_%', 1)).toBe('none');
+    expect(percentSign('[$-ja-JP]0.0', 1)).toBe('none');
+    expect(percentSign('General', 1)).toBe('none');
+    expect(percentSign(undefined, 1)).toBe('none');
+    expect(percentSign('0.0"%";-0.0', -1)).toBe('none');
+    expect(percentSign('0.0;-0.0;"0%"', 0)).toBe('literal');
   });
   it('keeps decimals in rates apart from thousands separators', () => {
     expect(parseNumberText('1.849', 'rate')).toEqual({ value: 1.849, percent: false });
