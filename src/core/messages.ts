@@ -219,6 +219,7 @@ export const explain = {
   heading: (text: string) => `見出し「${text}」`,
   label: (text: string, score: number) => `見出し「${text}」${score < 1 ? `(表記の違いを許して一致度 ${Math.round(score * 100)}%)` : ''}`,
   inline: (text: string) => `見出しと値が同じセル「${text}」`,
+  block: (n: number) => `一つのセルにまとめて書かれた文章(【項目】と過年度・現年度の書き出しから ${n} 欄を読み取り)`,
   trendRow: (row: string, label: string, byYear: boolean, byLetter: boolean) =>
     `${row}行: 「${label}」(${byYear ? '年度と段階から' : byLetter ? '行の記号から' : '並び順から'})`,
   categoryRow: (n: number, has15_2: boolean) => `区分の番号・説明が ${n} 列並ぶ見出しの行${has15_2 ? '(番号のない⑮-2の列を含む)' : ''}`,

@@ -278,7 +278,7 @@ export type Letters = 'canonical' | 'absent' | 'combined';
 export type Formulas = 'canonical' | 'valuesOnly' | 'templateRows';
 export type HeaderShape = 'row' | 'vertical' | 'inline' | 'below' | 'aboveTitle';
 export type RatingShape = 'row' | 'vertical' | 'below' | 'inline';
-export type NarrativeShape = 'grid' | 'list' | 'turned';
+export type NarrativeShape = 'grid' | 'list' | 'turned' | 'block';
 
 export interface Plan {
   top: number;
@@ -790,7 +790,12 @@ function narrativeShape(f: MForm, shape: NarrativeShape): MForm {
     const moved = keep.map((c) => (c.row > last ? { ...c, row: c.row + grow } : c));
     const mergesMoved = merges.map((m) => (m.top > last ? { ...m, top: m.top + grow, bottom: m.bottom + grow } : m));
     const cells: MCell[] = [];
-    if (shape === 'list') {
+    if (shape === 'block') {
+      // The whole section in one cell: 「【取組内容】⏎過年度: …⏎現年度: …⏎【課題】…」.
+      const part = (c: MCell) => (c.value === null ? '' : ` ${String(c.value)}`);
+      const text = items.map((it) => `【${it.label.value}】\n過年度:${part(it.past)}\n現年度:${part(it.current)}`).join('\n');
+      cells.push({ row: head, col: left, value: text, role: 'other' });
+    } else if (shape === 'list') {
       items.forEach((it, i) => {
         cells.push({ ...it.label, row: head + 2 * i, col: left, value: `${it.label.value}(過年度)` });
         cells.push({ ...it.past, row: head + 2 * i, col: left + 3 });

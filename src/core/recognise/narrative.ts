@@ -6,6 +6,8 @@ import type { Part } from '../model/keys';
 import { explain } from '../messages';
 import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
+import { labelKey } from '../text/normalize';
+import { parseCell } from '../text/values';
 
 export const ITEM_SPECS: Record<string, CompiledSpec> = {
   取組内容: compile({ names: ['取組内容', '取組の内容', '取組', '実施内容', '取組予定', '取組計画'], not: /実績|検証|課題|改善/ }),
@@ -65,9 +67,10 @@ export function readNarrative(index: LabelIndex, b: Region, items: readonly stri
   const fields: Field[] = [];
   const evidence: Evidence[] = [];
   // A list (「取組内容(過年度)」 and its text) wherever its labels are there; columns of parts otherwise.
+  const block = readBlock(index, b, specs, keyOf, section);
+  if (block.found) return block;
   const list = readList(index, labels, specs, keyOf, section, b.right);
-  if (list.found || parts.size === 0) return list;
-  if (itemLabels.size === 0) return { fields, found: false, evidence };
+  if (list.found || parts.size === 0 || itemLabels.size === 0) return list;
   const partList = [...parts.entries()].sort((x, y) => x[1].col - y[1].col || x[1].row - y[1].row);
   // Parts across (one row of headings) and items down, or parts down and items across.
   const across = partList.length < 2 || partList[0]![1].row === partList[1]![1].row;
@@ -120,4 +123,53 @@ function readList(index: LabelIndex, labels: Label[], specs: Record<string, Comp
     evidence.push({ part: section, cells: [a1(l.row, l.col)], reason: explain.label(l.raw.trim(), item.score) });
   }
   return { fields, found: fields.length > 0, evidence };
+}
+
+/** 「【取組内容】」「■課題:…」「改善策:…」: an item's name opens its line (bracketed or before a colon). */
+const ITEM_LINE = /^[【[■●◆・〇○]?\s*([^】\]:：]{1,12})\s*(?:[】\]][:：]?|[:：])\s*(.*)$/s;
+/** 「過年度:…」「(現年度)…」「現年度分 …」: a part opens its line. */
+const PART_LINE = /^[(（【[]?\s*(過年度|現年度)分?\s*[)）】\]:：]?\s*(.*)$/s;
+
+/**
+ * The whole section typed in one cell (merged over the section's width): its items opened by 【取組内容】 or
+ * 「課題:」 and their parts by 「過年度:」「現年度:」. Each item in each part becomes a field at that cell; a block
+ * whose text is not laid out so is not read (the checks of the section then do not run).
+ */
+function readBlock(index: LabelIndex, b: Region, specs: Record<string, CompiledSpec>, keyOf: (part: Part, item: string) => string, section: string): NarrativeRead {
+  for (const l of index.find(b, (x) => x.lines.length > 1)) {
+    const texts = new Map<string, string[]>();
+    let item: string | null = null;
+    let part: Part | null = null;
+    for (const raw of l.raw.split(/\r?\n/)) {
+      let line = raw.trim();
+      const it = ITEM_LINE.exec(line);
+      const named = it ? bestOf(specs, labelKey(it[1]!)) : null;
+      if (named) {
+        item = named.f;
+        part = null;
+        line = it![2]!.trim();
+      }
+      const pm = PART_LINE.exec(line);
+      if (pm) {
+        part = pm[1] === '過年度' ? 'past' : 'current';
+        line = pm[2]!.trim();
+      }
+      if (item && part && line !== '') {
+        const k = keyOf(part, item);
+        texts.set(k, [...(texts.get(k) ?? []), line]);
+      } else if (item && part) texts.set(keyOf(part, item), texts.get(keyOf(part, item)) ?? []);
+    }
+    if (texts.size === 0) continue;
+    const fields: Field[] = [];
+    for (const item of Object.keys(specs)) {
+      for (const part of ['past', 'current'] as const) {
+        const f = makeField(index.grid, keyOf(part, item), l.row, l.col, 'text');
+        const text = texts.get(keyOf(part, item))?.join('\n') ?? '';
+        f.parsed = parseCell({ value: text }, 'text');
+        fields.push(f);
+      }
+    }
+    return { fields, found: true, evidence: [{ part: section, cells: [a1(l.row, l.col)], reason: explain.block(texts.size) }] };
+  }
+  return { fields: [], found: false, evidence: [] };
 }
