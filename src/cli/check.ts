@@ -1,4 +1,4 @@
-// `mishukin check <files or folders…> [--format text|json|csv] [--output FILE]`
+// `mishukin check <files or folders…> [--format text|json|csv] [--output FILE] [--explain] [--hidden]`
 // Reads each workbook, checks every form in it, and reports. Input files are only ever opened for reading.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,14 +10,14 @@ import { commandArgs } from './args';
 import { formatCsv } from './format/csv';
 import { formatJson } from './format/json';
 import type { CheckReport, FileReport } from './format/report';
-import { totals } from './format/report';
+import { hasNoForm, hiddenSheetText, noFormText, totals } from './format/report';
 import { formatText } from './format/text';
 import { collectInputs, inputAt, ioError, withWorkbook, type InputFile } from './inputs';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
+import { EXIT_FINDINGS, EXIT_NO_FORM, EXIT_OK, EXIT_USAGE, usageError, warn, type CliIO } from './io';
 import { Progress } from './progress';
 import { printableLines } from './terminal';
 
-export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフォルダ…> [--format text|json|csv] [--output ファイル]
+export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフォルダ…> [--format text|json|csv] [--output ファイル] [--hidden]
 
 未収金目標及び具体取組内容調査書のブック(.xlsx / .xlsm)を検査します。
 フォルダを指定すると、その中の .xlsx / .xlsm を下の階層まで名前順に探します
@@ -27,15 +27,20 @@ export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフ�
 オプション:
   --format text|json|csv  出力形式(既定: text)
       text  ファイル → 様式 → 重要度(エラー/確認/情報)ごとの一覧と合計
+            (合計の後に、様式の見つからなかったファイルの名前)
       json  機械処理用: {"files":[{"file","error","forms":[{"sheet","anchor",
-            "edition","fiscalYear","header","values","findings":[…]}]}]}
+            "edition","fiscalYear","header","values","findings":[…]}],
+            "hiddenSheets":[{"sheet","visibility","forms"}]}]}
       csv   指摘 1 件につき 1 行。UTF-8(BOM 付き)、見出し行は日本語:
             ファイル,シート,位置,規則,重要度,セル,項目,メッセージ
             (重要度はエラー/確認/情報、セルと項目は空白区切り。
-             読み込めないファイルは規則 FILE-ERROR の行になります)
+             読み込めないファイルは規則 FILE-ERROR、様式の見つからないファイルは
+             NO-FORM、検査しなかった非表示のシートは SHEET-HIDDEN の行になります)
   --output, -o ファイル   結果をこのファイルに書きます(既定: 画面に表示)
   --explain               様式のどのセルを何の欄と認識したか、その根拠と、見つからなかった部分も示します
                           (text では様式ごとに、json では "recognition" に)
+  --hidden                非表示のシート(完全に非表示のものも)の様式も検査します。既定では検査せず、
+                          様式のある非表示のシートの名前を示します(csv では規則 SHEET-HIDDEN の行)
   --help, -h              この説明を表示します
 
 終了コード:
@@ -43,12 +48,15 @@ export const CHECK_USAGE = `使い方: mishukin check <ファイルまたはフ�
   1  エラーの指摘あり
   2  使い方の誤り、結果を書き込めない、または見つからない・読み込めないファイルあり
      (読み込めないファイルがあっても、他のファイルは検査して報告します)
+  3  エラーの指摘はないが、調査書の様式が一つも見つからないファイルがある
+     (調査書でないファイル・白紙のブックなど。csv では規則 NO-FORM の行。2・1 が優先します)
 `;
 
 const OPTION_SPEC = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   explain: { type: 'boolean' },
+  hidden: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,6 +64,7 @@ const CheckArgs = z.object({
   format: z.enum(['text', 'json', 'csv'], { error: '--format には text、json、csv のどれかを指定してください。' }).default('text'),
   output: z.string().min(1).optional(),
   explain: z.boolean().default(false),
+  hidden: z.boolean().default(false),
   help: z.boolean().default(false),
   paths: z.array(z.string()),
 });
@@ -106,7 +115,7 @@ export async function runCheck(argv: string[], io: CliIO, deps?: Partial<CheckDe
   const report: CheckReport = { files: [] };
   for (const [i, input] of inputs.entries()) {
     progress.update(i + 1, input.display);
-    report.files.push(await checkOne(input, fullDeps, { explain: args.explain }));
+    report.files.push(await checkOne(input, fullDeps, { explain: args.explain, skipHidden: !args.hidden }));
   }
   progress.clear();
 
@@ -126,11 +135,16 @@ export async function runCheck(argv: string[], io: CliIO, deps?: Partial<CheckDe
     }
   }
 
-  // The text report on screen already says which files failed; otherwise tell the person too.
+  // The text report on screen already says which files failed or held no form; otherwise tell the person too.
   if (outputAbs !== undefined || args.format !== 'text') {
-    for (const f of report.files) if (f.error) warn(io, f.file, f.error.message);
+    for (const f of report.files) {
+      if (f.error) warn(io, f.file, f.error.message);
+      else if (hasNoForm(f)) warn(io, f.file, noFormText(f));
+      else for (const h of f.result?.hiddenSheets ?? []) warn(io, f.file, hiddenSheetText(h));
+    }
   }
   const t = totals(report);
   if (inputs.length === 0 || t.unreadable > 0) return EXIT_USAGE;
-  return t.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  if (t.error > 0) return EXIT_FINDINGS;
+  return t.noForm > 0 ? EXIT_NO_FORM : EXIT_OK;
 }

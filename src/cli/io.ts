@@ -22,6 +22,8 @@ export type CommandRunner = (args: string[], io: CliIO) => Promise<number>;
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** `check`: no error finding, but a file in which no form was found at all (a wrong file, a blank one). */
+export const EXIT_NO_FORM = 3;
 
 /** Writes a usage error (its text may quote the user's arguments, so it is made printable) and returns exit 2. */
 export function usageError(io: CliIO, message: string, usage: string): number {

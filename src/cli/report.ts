@@ -1,4 +1,4 @@
-// `mishukin report <files or folders…> -o report.xlsx [--format xlsx|csv|json] [--jobs N] [--force]`
+// `mishukin report <files or folders…> -o report.xlsx [--format xlsx|csv|json] [--jobs N] [--force] [--hidden]`
 // The finance office's 取りまとめ: every returned sheet checked exactly as `check` does, in worker threads, and
 // compiled into one workbook (一覧, 指摘事項, 所属別集計, 読めなかったファイル) or CSV / JSON. Inputs are only read.
 import * as path from 'node:path';
@@ -10,7 +10,7 @@ import { exists, writeNew, writeNewData } from './output';
 import { Progress } from './progress';
 import { printable, printableLines } from './terminal';
 
-export const REPORT_USAGE = `使い方: mishukin report <ファイルまたはフォルダ…> --output 取りまとめ.xlsx [--jobs N] [--force]
+export const REPORT_USAGE = `使い方: mishukin report <ファイルまたはフォルダ…> --output 取りまとめ.xlsx [--jobs N] [--force] [--hidden]
         mishukin report <ファイルまたはフォルダ…> --format csv|json [--output ファイル]
 
 提出された調査書(.xlsx / .xlsm)をすべて検査し(mishukin check と同じ点検)、一つの取りまとめにします。
@@ -23,7 +23,7 @@ export const REPORT_USAGE = `使い方: mishukin report <ファイルまたは�
                         問題なし)、取りまとめの指摘
   指摘事項              指摘 1 件につき 1 行(セルはリンク: Excel ではそのファイルのそのセルが開きます)
   所属別集計            所属別・債権区分別の調査書数・要修正の数・件数・残高・目標と合計(一覧を集計する数式)
-  読めなかったファイル  読み込めなかったファイルと調査書のなかったファイル、その理由
+  読めなかったファイル  読み込めなかったファイルと調査書のなかったファイル、点検しなかった非表示のシート、その理由
 取りまとめの指摘(指摘事項にも載ります):
   BATCH-DUPLICATE  同じ所属・債権整理番号の調査書が2つ以上ある(エラー)
   BATCH-YEAR       調査の年度がほかの多くの調査書と違う(確認)
@@ -36,6 +36,8 @@ export const REPORT_USAGE = `使い方: mishukin report <ファイルまたは�
   --format xlsx|csv|json 出力形式(既定: --output の拡張子から、なければ xlsx)
       csv   一覧を 1 行 1 調査書で。UTF-8(BOM 付き)、= + - @ で始まる文字列は数式にならないよう無害化
       json  {"forms":[…],"findings":[…],"summary":{"byBureau","byClaimType","total"},"unreadable":[…]}
+  --hidden               非表示のシート(完全に非表示のものも)の調査書も取りまとめます。既定では取りまとめず、
+                         調査書のある非表示のシートを「読めなかったファイル」に区分「非表示のシート」で載せます
   --jobs, -j N           同時に読むファイルの数(既定: この機械のコア数。ただしファイル 50 件につき 1 つまで)
   --force                出力ファイルがすでにあるときに上書きします
   --help, -h             この説明を表示します
@@ -54,6 +56,7 @@ const OPTION_SPEC = {
   format: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
+  hidden: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +73,7 @@ const ReportArgs = z.object({
     .pipe(z.number().int().min(1, { error: '--jobs には 1 以上の整数を指定してください。' }).max(MAX_JOBS, { error: `--jobs は ${MAX_JOBS} 以下にしてください。` }))
     .optional(),
   force: z.boolean().default(false),
+  hidden: z.boolean().default(false),
   help: z.boolean().default(false),
   paths: z.array(z.string()),
 });
@@ -120,7 +124,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     import('./report/words'),
   ]);
   const progress = new Progress(io.stderr, '取りまとめ中', inputs.length, { rate: true });
-  const files = await reviewAll(inputs, { jobs: args.jobs ?? defaultJobs(inputs.length), onDone: (n, f) => progress.update(n, f.display) });
+  const files = await reviewAll(inputs, { jobs: args.jobs ?? defaultJobs(inputs.length), skipHidden: !args.hidden, onDone: (n, f) => progress.update(n, f.display) });
   const data = buildReport(files);
 
   try {
@@ -149,7 +153,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     error: data.rows.filter((r) => r.status === words.STATUS.error).length,
     warning: data.rows.filter((r) => r.status === words.STATUS.warning).length,
     ok: data.rows.filter((r) => r.status === words.STATUS.ok).length,
-    unread: data.unread.length,
+    unread: data.unread.filter((u) => u.kind !== 'hiddenSheet').length,
+    hidden: data.unread.filter((u) => u.kind === 'hiddenSheet').length,
   };
   io.stderr.write(`${printable(words.summaryLine(counts, args.output ?? null, (performance.now() - started) / 1000))}\n`);
   if (data.unread.some((u) => u.kind === 'unreadable')) return EXIT_USAGE;

@@ -1,6 +1,6 @@
 // The core's entry point: grids in, recognised forms with their findings out. Knows nothing of Excel or files.
 import type { Grid } from './grid';
-import type { Finding, FormResult, WorkbookResult } from './findings';
+import type { Finding, FormResult, HiddenFormSheet, WorkbookResult } from './findings';
 import { type Form, formValues, fieldValue } from './model/form';
 import { recogniseSheet } from './recognise';
 import { runRules } from './rules';
@@ -20,7 +20,16 @@ function headerOf(form: Form): Record<string, string | null> {
   return out;
 }
 
-export interface CheckOptions {
+export interface RecogniseOptions {
+  /**
+   * Leave hidden and very hidden worksheets out: a person reviewing a workbook sees only its visible sheets, and a
+   * hidden one is often last year's form kept for reference. Each hidden sheet that holds a form is named in the
+   * result (hiddenSheets) so that leaving it out is never silent; one without a form is not mentioned.
+   */
+  skipHidden?: boolean;
+}
+
+export interface CheckOptions extends RecogniseOptions {
   /** Keep recognition's evidence with each result (the `--explain` view). */
   explain?: boolean;
 }
@@ -46,15 +55,26 @@ export function checkForm(form: Form, opts: CheckOptions = {}): FormResult {
   return result;
 }
 
-export function recogniseWorkbook(grids: readonly Grid[]): { forms: Form[]; notForms: WorkbookResult['notForms'] } {
+export interface RecognisedWorkbook {
+  forms: Form[];
+  notForms: WorkbookResult['notForms'];
+  hiddenSheets: HiddenFormSheet[];
+}
+
+export function recogniseWorkbook(grids: readonly Grid[], opts: RecogniseOptions = {}): RecognisedWorkbook {
   const forms: Form[] = [];
   const notForms: WorkbookResult['notForms'] = [];
+  const hiddenSheets: HiddenFormSheet[] = [];
   for (const g of grids) {
     const r = recogniseSheet(g);
+    if (opts.skipHidden && g.visibility !== 'visible') {
+      if (r.forms.length > 0) hiddenSheets.push({ sheet: g.name, visibility: g.visibility, forms: r.forms.length });
+      continue;
+    }
     forms.push(...(g.notes.length > 0 ? r.forms.map((f) => ({ ...f, readerNotes: g.notes })) : r.forms));
     if (r.notForm) notForms.push(r.notForm);
   }
-  return { forms, notForms };
+  return { forms, notForms, hiddenSheets };
 }
 
 export function checkWorkbook(grids: readonly Grid[], opts: CheckOptions = {}): WorkbookResult {
@@ -63,6 +83,6 @@ export function checkWorkbook(grids: readonly Grid[], opts: CheckOptions = {}): 
 
 /** The check, with the recognised forms beside their results (same order) for callers that show more of them. */
 export function checkRecognised(grids: readonly Grid[], opts: CheckOptions = {}): { result: WorkbookResult; forms: Form[] } {
-  const { forms, notForms } = recogniseWorkbook(grids);
-  return { result: { forms: forms.map((f) => checkForm(f, opts)), notForms }, forms };
+  const { forms, notForms, hiddenSheets } = recogniseWorkbook(grids, opts);
+  return { result: { forms: forms.map((f) => checkForm(f, opts)), notForms, hiddenSheets }, forms };
 }

@@ -41,7 +41,17 @@ export interface NotAForm {
   reason: string;
 }
 
+/** A hidden worksheet holding a form, left out of the check (last year's sheet kept out of sight, a working copy). */
+export interface HiddenFormSheet {
+  sheet: string;
+  visibility: 'hidden' | 'veryHidden';
+  /** How many forms were found on it. */
+  forms: number;
+}
+
 export interface WorkbookResult {
   forms: FormResult[];
   notForms: NotAForm[];
+  /** Hidden worksheets holding a form that were not checked (only when hidden sheets are skipped). */
+  hiddenSheets: HiddenFormSheet[];
 }

@@ -67,6 +67,12 @@ export function parseRange(ref: string): MergedArea | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
+/**
+ * Whether a worksheet's tab shows (Excel's three states; a very hidden sheet can be shown again only by code).
+ * Set by the adapter that read the workbook; grids built elsewhere are visible.
+ */
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
 /** One worksheet as a sparse grid. */
 export class Grid {
   readonly rowCount: number;
@@ -81,6 +87,7 @@ export class Grid {
     readonly merges: readonly MergedArea[] = [],
     /** What the reader left out of this worksheet and why, in Japanese (an info finding on its forms). */
     readonly notes: readonly string[] = [],
+    readonly visibility: SheetVisibility = 'visible',
   ) {
     for (const m of merges) this.mergesByOrigin.set(`${m.top},${m.left}`, m);
     let maxRow = -1;

@@ -1,5 +1,6 @@
 // Every Japanese message the checks produce, in one place, with the numbers interpolated.
 // Places are named in the form's own terms (「2. 未収金の推移 D行(令和元 実績) ケ列」) followed by the cell address.
+import type { HiddenFormSheet } from './findings';
 import type { Form } from './model/form';
 import { toCircled } from './text/normalize';
 import { fiscalYearLabel } from './text/fiscalYear';
@@ -338,3 +339,15 @@ function listLabels(labels: string[]): string {
   const shown = 3;
   return labels.length > shown ? `${labels.slice(0, shown).join('、')} ほか${labels.length - shown}件` : labels.join('、');
 }
+
+// Hidden worksheets left out of the check (src/core/check.ts, skipHidden). Each room adds how to include them.
+
+const VISIBILITY_JA: Record<HiddenFormSheet['visibility'], string> = {
+  hidden: '非表示',
+  veryHidden: '完全に非表示(Excel の画面からは再表示できない)',
+};
+
+export const hiddenSheetMessages = {
+  /** 「非表示のシート「(前年度)038」に調査書が 1 件ありますが、点検していません。」 */
+  skipped: (s: HiddenFormSheet) => `${VISIBILITY_JA[s.visibility]}のシート「${s.sheet}」に調査書が ${s.forms} 件ありますが、点検していません。`,
+};

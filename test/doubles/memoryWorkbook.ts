@@ -45,6 +45,8 @@ export interface MemoryWorkbook extends WorkbookAdapter {
   /** Types a value (or "=formula") into a cell and fires the sheet's change handlers, as Excel does. */
   edit(sheet: string, address: string, input: CellValue): void;
   activate(sheet: string): void;
+  /** Shows a hidden sheet again, as 「再表示」 does (Excel raises no event for it). */
+  show(sheet: string): void;
   /** The cells of a sheet as they are now. */
   cellsOf(sheet: string): GridCell[];
   /** Delays each read: lets a test make an older read finish after a newer one. */
@@ -72,6 +74,7 @@ export function memoryWorkbook(
 ): MemoryWorkbook {
   const sheets = new Map(grids.map((g) => [g.name, [...g.cells()]]));
   const merges = new Map(grids.map((g) => [g.name, g.merges]));
+  const visibility = new Map(grids.map((g) => [g.name, g.visibility]));
   const changeHandlers = new Map<string, Set<(c: SheetChange) => void>>();
   const activationHandlers = new Set<(s: string) => void>();
   let active = activeSheet;
@@ -90,6 +93,8 @@ export function memoryWorkbook(
       name,
       cellsOf(name).filter(keep),
       (merges.get(name) ?? []).filter((m) => !region || touches(m, region)),
+      [],
+      visibility.get(name) ?? 'visible',
     );
   };
   const delayed = async <T>(value: () => T): Promise<T> => {
@@ -183,6 +188,9 @@ export function memoryWorkbook(
         return cell;
       });
       changed(sheet, address);
+    },
+    show(sheet) {
+      visibility.set(sheet, 'visible');
     },
     activate(sheet) {
       active = sheet;

@@ -26,6 +26,7 @@ export const CheckJson = z.object({
           ),
         }),
       ),
+      hiddenSheets: z.array(z.object({ sheet: z.string(), visibility: z.enum(['hidden', 'veryHidden']), forms: z.number() })),
     }),
   ),
 });

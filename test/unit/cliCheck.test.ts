@@ -29,6 +29,7 @@ function result(findings: Finding[]): WorkbookResult {
       },
     ],
     notForms: [],
+    hiddenSheets: [],
   };
 }
 
@@ -169,6 +170,62 @@ describe('check: exit codes and outputs (fake checker)', () => {
     expect(JSON.parse(io.out())).toEqual({ files: [] });
   });
 
+  describe('files in which no form was found: exit 3, named in the summary', () => {
+    /** Like fakeDeps, but the files named in `blank` hold no form. */
+    const withBlank = (blank: string[], byName: Record<string, Finding[]> = {}): CheckDeps => ({
+      ...fakeDeps(byName),
+      checkWorkbook: (grids: Grid[]) =>
+        blank.includes(grids[0]!.name) ? { forms: [], notForms: [{ sheet: 'メモ', reason: '空です。' }], hiddenSheets: [] } : result(byName[grids[0]!.name] ?? []),
+    });
+
+    test('a folder with one file without a form: exit 3; the summary counts and names it', async () => {
+      await touch('提出/a.xlsx');
+      await touch('提出/memo.xlsx');
+      await touch('提出/z.xlsx');
+      const io = memIO(tmp.path);
+      expect(await runCheck(['提出'], io, withBlank(['memo.xlsx'], { 'a.xlsx': [WARNING] }))).toBe(3);
+      const out = io.out();
+      expect(out).toContain('合計: ファイル 3 件(様式の見つからなかったもの 1)、様式 2 件、エラー 0 件');
+      expect(out).toContain(`様式の見つからなかったファイル: ${path.join('提出', 'memo.xlsx')}\n`);
+    });
+
+    test('errors found still exit 1 and an unreadable file 2: those codes are unchanged', async () => {
+      await touch('bad.xlsx');
+      await touch('memo.xlsx');
+      expect(await runCheck(['bad.xlsx', 'memo.xlsx'], memIO(tmp.path), withBlank(['memo.xlsx'], { 'bad.xlsx': [ERROR] }))).toBe(1);
+      expect(await runCheck(['missing.xlsx', 'memo.xlsx'], memIO(tmp.path), withBlank(['memo.xlsx']))).toBe(2);
+      expect(await runCheck(['bad.xlsx'], memIO(tmp.path), withBlank([], { 'bad.xlsx': [WARNING] }))).toBe(0);
+    });
+
+    test('many files without a form: the summary names the first 20 and says how many more', async () => {
+      const names = Array.from({ length: 23 }, (_, i) => `m${String(i).padStart(2, '0')}.xlsx`);
+      for (const n of names) await touch(path.join('f', n));
+      const io = memIO(tmp.path);
+      expect(await runCheck(['f'], io, withBlank(names))).toBe(3);
+      const line = io.out().split('\n').find((l) => l.startsWith('様式の見つからなかったファイル: '))!;
+      expect(line).toContain(path.join('f', 'm19.xlsx'));
+      expect(line).not.toContain('m20.xlsx');
+      expect(line.endsWith(' ほか 3 件')).toBe(true);
+    });
+
+    test('json and csv: a NO-FORM row in csv, the file on stderr', async () => {
+      await touch('memo.xlsx');
+      let io = memIO(tmp.path);
+      expect(await runCheck(['memo.xlsx', '--format', 'csv'], io, withBlank(['memo.xlsx']))).toBe(3);
+      expect(io.out().split('\r\n')[1]).toBe('memo.xlsx,,,NO-FORM,確認,,,調査書の様式が見つかりませんでした。');
+      io = memIO(tmp.path);
+      expect(await runCheck(['memo.xlsx', '--format', 'json'], io, withBlank(['memo.xlsx']))).toBe(3);
+      expect(io.err()).toBe('mishukin: memo.xlsx: 調査書の様式が見つかりませんでした。\n');
+    });
+
+    test('--help documents exit 3', async () => {
+      const io = memIO(tmp.path);
+      expect(await runCheck(['--help'], io)).toBe(0);
+      expect(io.out()).toMatch(/\n {2}3 {2}エラーの指摘はないが、調査書の様式が一つも見つからないファイルがある/);
+      expect(io.out()).toContain('--hidden');
+    });
+  });
+
   test('a checker crash is reported for that file, not thrown', async () => {
     await touch('a.xlsx');
     const io = memIO(tmp.path);
@@ -215,13 +272,14 @@ describe('check end to end (real reader, real core)', () => {
     expect((await fs.readdir(path.join(tmp.path, 'forms'))).sort()).toHaveLength(5);
   });
 
-  test('text: a workbook with no form lists its sheets with a reason; exit 0', async () => {
+  test('text: a workbook with no form lists its sheets with a reason; exit 3', async () => {
     await touch('memo.xlsx', await realWorkbook({ メモ: [['メモ']], 集計: [[1]] }));
     const io = memIO(tmp.path);
-    expect(await main(['check', 'memo.xlsx'], io)).toBe(0);
+    expect(await main(['check', 'memo.xlsx'], io)).toBe(3);
     expect(io.out()).toContain('調査書の様式が見つかりませんでした。');
     expect(io.out()).toContain('「メモ」');
-    expect(io.out()).toMatch(/合計: ファイル 1 件、様式 0 件、エラー 0 件、確認 0 件/);
+    expect(io.out()).toMatch(/合計: ファイル 1 件\(様式の見つからなかったもの 1\)、様式 0 件、エラー 0 件、確認 0 件/);
+    expect(io.out()).toContain('様式の見つからなかったファイル: memo.xlsx');
   });
 
   test('csv: an unreadable file is a FILE-ERROR row', async () => {

@@ -35,6 +35,7 @@ const JsonReportSchema = z
           file: z.string(),
           error: z.object({ code: z.string().min(1), message: z.string().min(1) }).strict().nullable(),
           forms: z.array(FormSchema),
+          hiddenSheets: z.array(z.object({ sheet: z.string(), visibility: z.enum(['hidden', 'veryHidden']), forms: z.number().int().min(1) }).strict()),
         })
         .strict(),
     ),
@@ -77,6 +78,7 @@ const REPORT: CheckReport = {
           form([], { sheet: '旧', anchor: 'A1', edition: 'older', fiscalYear: 2016, header: { bureau: null } }),
         ],
         notForms: [{ sheet: 'メモ', reason: '調査書の表題や見出しが見つかりません。' }],
+        hiddenSheets: [],
       },
     },
     {
@@ -84,7 +86,7 @@ const REPORT: CheckReport = {
       error: { code: 'not-zip', message: 'Excel ブック(.xlsx)ではありません。' },
       result: null,
     },
-    { file: 'forms/empty.xlsx', error: null, result: { forms: [], notForms: [] } },
+    { file: 'forms/empty.xlsx', error: null, result: { forms: [], notForms: [], hiddenSheets: [] } },
   ],
 };
 
@@ -122,6 +124,7 @@ describe('text format', () => {
               }),
             ],
             notForms: [],
+            hiddenSheets: [],
           },
         },
       ],
@@ -135,9 +138,10 @@ describe('text format', () => {
     expect(text).toMatch(/■ forms\/empty\.xlsx\n {2}調査書の様式が見つかりませんでした。/);
   });
 
-  test('ends with a summary line', () => {
-    const last = text.trimEnd().split('\n').pop();
-    expect(last).toBe('合計: ファイル 3 件(読み込めなかったもの 1)、様式 2 件、エラー 2 件、確認 1 件、情報 1 件');
+  test('ends with a summary line, then the files without a form by name', () => {
+    const [summary, noForm] = text.trimEnd().split('\n').slice(-2);
+    expect(summary).toBe('合計: ファイル 3 件(読み込めなかったもの 1、様式の見つからなかったもの 1)、様式 2 件、エラー 2 件、確認 1 件、情報 1 件');
+    expect(noForm).toBe('様式の見つからなかったファイル: forms/empty.xlsx');
   });
 
   test('no ANSI codes unless asked; colour when asked', () => {
@@ -153,7 +157,7 @@ describe('text format', () => {
         {
           file: 'x.xlsx',
           error: null,
-          result: { forms: [], notForms: [{ sheet: 'a\x1b[2Jb', reason: 'line1\nline2' }] },
+          result: { forms: [], notForms: [{ sheet: 'a\x1b[2Jb', reason: 'line1\nline2' }], hiddenSheets: [] },
         },
       ],
     };
@@ -190,13 +194,13 @@ describe('json format', () => {
     expect(a!.forms[0]!.header['claimNo']).toBe('056・057');
     expect(a!.forms[0]!.findings.find((f) => f.rule === 'RATE-MISMATCH')!.proposed).toBe('B1|B2');
     expect(a!.forms[0]!.findings.find((f) => f.rule === 'TRD-CARRY')).not.toHaveProperty('proposed');
-    expect(broken).toEqual({ file: 'forms/broken.xlsx', error: { code: 'not-zip', message: 'Excel ブック(.xlsx)ではありません。' }, forms: [] });
-    expect(empty).toEqual({ file: 'forms/empty.xlsx', error: null, forms: [] });
+    expect(broken).toEqual({ file: 'forms/broken.xlsx', error: { code: 'not-zip', message: 'Excel ブック(.xlsx)ではありません。' }, forms: [], hiddenSheets: [] });
+    expect(empty).toEqual({ file: 'forms/empty.xlsx', error: null, forms: [], hiddenSheets: [] });
   });
 
   test('drops fields the core may add beyond the documented shape', () => {
     const extra = { ...form([]), debug: true } as FormResult;
-    const out: unknown = JSON.parse(formatJson({ files: [{ file: 'f', error: null, result: { forms: [extra], notForms: [] } }] }));
+    const out: unknown = JSON.parse(formatJson({ files: [{ file: 'f', error: null, result: { forms: [extra], notForms: [], hiddenSheets: [] } }] }));
     expect(JsonReportSchema.safeParse(out).success).toBe(true);
   });
 });
@@ -255,9 +259,9 @@ describe('csv format', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  test('one row per finding, plus a FILE-ERROR row', () => {
+  test('one row per finding, plus a FILE-ERROR row and a NO-FORM row', () => {
     const rows = parseCsv(csv.slice(1));
-    expect(rows).toHaveLength(1 + 4 + 1);
+    expect(rows).toHaveLength(1 + 4 + 1 + 1);
     expect(rows.every((r) => r.length === CSV_HEADER.length)).toBe(true);
     const carry = rows.find((r) => r[3] === 'TRD-CARRY')!;
     expect(carry).toEqual([
@@ -274,6 +278,7 @@ describe('csv format', () => {
     expect(fileError[0]).toBe('forms/broken.xlsx');
     expect(fileError[4]).toBe('エラー');
     expect(fileError[7]).toContain('not-zip');
+    expect(rows.find((r) => r[3] === 'NO-FORM')).toEqual(['forms/empty.xlsx', '', '', 'NO-FORM', '確認', '', '', '調査書の様式が見つかりませんでした。']);
   });
 
   test('RFC 4180 quoting', () => {
@@ -302,6 +307,7 @@ describe('csv format', () => {
               form([finding('X', 'error', '+SUM(1)', { cells: ['@A1'], keys: ['-k'] })], { sheet: '=HYPERLINK("x")' }),
             ],
             notForms: [],
+            hiddenSheets: [],
           },
         },
       ],

@@ -114,7 +114,7 @@ describe('the examples: the report says what check says', () => {
 
   test('読めなかったファイル: none, and it says so', () => {
     expect(records(book['読めなかったファイル']!)).toEqual([]);
-    expect(book['読めなかったファイル']!.values.flat()).toContain('読めなかったファイル・調査書のないファイルはありません。');
+    expect(book['読めなかったファイル']!.values.flat()).toContain('読めなかったファイル・調査書のないファイル・点検しなかった非表示のシートはありません。');
   });
 });
 

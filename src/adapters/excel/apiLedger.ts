@@ -67,6 +67,8 @@ const DOCS = {
   range: 'https://learn.microsoft.com/javascript/api/excel/excel.range',
   worksheet: 'https://learn.microsoft.com/javascript/api/excel/excel.worksheet',
   worksheets: 'https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection',
+  worksheetVisibility: 'https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member',
+  sheetVisibility: 'https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility',
   runOptions: 'https://learn.microsoft.com/javascript/api/excel/excel.runoptions',
   run: 'https://learn.microsoft.com/javascript/api/excel#excel-excel-run-function(1)',
   context: 'https://learn.microsoft.com/javascript/api/excel/excel.requestcontext',
@@ -183,10 +185,14 @@ export const API_LEDGER = {
     set: 'ExcelApi 1.1',
     kind: 'read',
     undo: KEPT,
-    properties: ['items/name'],
+    properties: ['items/name', 'items/visibility'],
     paths: ['read', 'sheets'],
-    note: READ_NOTE + ' Before adding a sheet: its name must still be free (Excel compares names without regard to case).',
-    sources: [DOCS.worksheets, DOCS.undo],
+    note:
+      READ_NOTE +
+      ' Before adding a sheet: its name must still be free (Excel compares names without regard to case). On reading, each sheet\'s ' +
+      'visibility too (Worksheet.visibility: Visible, Hidden, VeryHidden; ExcelApi 1.1 for reading it, 1.2 for setting it, which the ' +
+      'add-in never does): the pane leaves the forms on hidden sheets out and names those sheets.',
+    sources: [DOCS.worksheets, DOCS.worksheetVisibility, DOCS.sheetVisibility, DOCS.undo],
   },
   'Excel.WorksheetCollection.getActiveWorksheet': {
     set: 'ExcelApi 1.1',

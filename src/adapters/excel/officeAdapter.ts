@@ -2,7 +2,7 @@
 // (apiLedger.ts). Reads never write, and no path calls an API known to clear the user's undo history (so the
 // grids carry no merged areas: getMergedAreasOrNullObject clears it on Windows). Nothing here changes the user's
 // formats. Every Excel.run has a timeout, so the pane can say what happened instead of waiting forever.
-import { a1, Grid, type CellValue, type GridCell } from '../../core/grid';
+import { a1, Grid, type CellValue, type GridCell, type SheetVisibility } from '../../core/grid';
 import type { Region } from '../../core/model/form';
 import type { WritePlan } from '../../core/plan/writePlan';
 import { cellInput } from './cellInput';
@@ -44,8 +44,13 @@ function toCellValue(v: unknown, type: `${Excel.RangeValueType}` | undefined): C
   return String(v);
 }
 
+// Excel.SheetVisibility's strings, spelled out for the same reason.
+function visibilityOf(v: `${Excel.SheetVisibility}` | undefined): SheetVisibility {
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
+}
+
 /** Builds a core Grid from a loaded range whose top-left cell sits at (top, left). */
-export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents): Grid {
+export function gridFromRange(sheet: string, top: number, left: number, r: RangeContents, visibility: SheetVisibility = 'visible'): Grid {
   const cells: GridCell[] = [];
   r.values.forEach((row, i) =>
     row.forEach((v, j) => {
@@ -57,7 +62,7 @@ export function gridFromRange(sheet: string, top: number, left: number, r: Range
       cells.push(cell);
     }),
   );
-  return new Grid(sheet, cells);
+  return new Grid(sheet, cells, [], [], visibility);
 }
 
 function rangeAddress(region: Region): string {
@@ -130,10 +135,11 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
 
   return {
     readWorkbook: () =>
-      // Every worksheet's used range in 3 syncs: names, sizes, then the contents of those not too large.
+      // Every worksheet's used range in 3 syncs: names, sizes, then the contents of those not too large. Hidden
+      // sheets are read too, with their visibility: the pane leaves their forms out and names them.
       run(async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
+        sheets.load('items/name,items/visibility');
         const active = sheets.getActiveWorksheet();
         active.load('name');
         await context.sync();
@@ -141,7 +147,7 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
         const used = sheets.items.map((ws) => {
           const r = ws.getUsedRange(true);
           r.load('rowIndex,columnIndex,rowCount,columnCount');
-          return { name: ws.name, r };
+          return { name: ws.name, visibility: visibilityOf(ws.visibility), r };
         });
         await context.sync();
         const skipped: WorkbookSnapshot['skipped'] = [];
@@ -157,7 +163,7 @@ export function createOfficeAdapter(opts: OfficeAdapterOptions = {}): WorkbookAd
         for (const { r } of toRead) r.load(CONTENTS);
         await context.sync();
         return {
-          grids: toRead.map(({ name, r }) => gridFromRange(name, r.rowIndex, r.columnIndex, r)),
+          grids: toRead.map(({ name, visibility, r }) => gridFromRange(name, r.rowIndex, r.columnIndex, r, visibility)),
           activeSheet: active.name,
           skipped,
         };

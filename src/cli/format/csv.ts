@@ -2,7 +2,7 @@
 // CRLF rows, RFC 4180 quoting, and every field neutralised against formula injection: the text
 // comes from someone else's workbook and must never run as a formula in the reader's Excel.
 import type { CheckReport } from './report';
-import { SEVERITY_JA } from './report';
+import { HIDDEN_SHEET_RULE, hasNoForm, hiddenSheetText, NO_FORM_RULE, noFormText, SEVERITY_JA } from './report';
 
 /** Japanese header: the rows are read by people in Excel. Documented in `mishukin check --help`. */
 export const CSV_HEADER = ['ファイル', 'シート', '位置', '規則', '重要度', 'セル', '項目', 'メッセージ'] as const;
@@ -37,6 +37,11 @@ export function formatCsv(report: CheckReport): string {
     if (f.error) {
       rows.push(csvLine([f.file, '', '', FILE_ERROR_RULE, SEVERITY_JA.error, '', '', `[${f.error.code}] ${f.error.message}`]));
       continue;
+    }
+    // A file with nothing checked is a row of its own: a batch sorted by 重要度 must not lose it.
+    if (hasNoForm(f)) rows.push(csvLine([f.file, '', '', NO_FORM_RULE, SEVERITY_JA.warning, '', '', noFormText(f)]));
+    for (const h of f.result?.hiddenSheets ?? []) {
+      rows.push(csvLine([f.file, h.sheet, '', HIDDEN_SHEET_RULE, SEVERITY_JA.info, '', '', hiddenSheetText(h)]));
     }
     for (const form of f.result?.forms ?? []) {
       for (const x of form.findings) {

@@ -1,6 +1,7 @@
-// JSON report: {"files":[{"file","error","forms":[{sheet, anchor, edition, fiscalYear, header, values, findings}]}]}.
+// JSON report: {"files":[{"file","error","forms":[{sheet, anchor, edition, fiscalYear, header, values, findings}],
+// "hiddenSheets":[{sheet, visibility, forms}]}]}.
 // Built field by field so the shape stays exactly as documented whatever else the core adds.
-import type { Finding, FormResult } from '../../core/findings';
+import type { Finding, FormResult, HiddenFormSheet } from '../../core/findings';
 import { terminalSafeJson } from '../terminal';
 import type { CheckReport, FileErrorInfo } from './report';
 
@@ -29,6 +30,8 @@ export interface JsonFile {
   file: string;
   error: FileErrorInfo | null;
   forms: JsonForm[];
+  /** Hidden sheets holding a form that were not checked (empty with --hidden). */
+  hiddenSheets: HiddenFormSheet[];
 }
 
 export interface JsonReport {
@@ -61,6 +64,7 @@ export function toJsonReport(report: CheckReport): JsonReport {
       file: f.file,
       error: f.error ? { code: f.error.code, message: f.error.message } : null,
       forms: f.error ? [] : (f.result?.forms ?? []).map(jsonForm),
+      hiddenSheets: (f.result?.hiddenSheets ?? []).map((h) => ({ sheet: h.sheet, visibility: h.visibility, forms: h.forms })),
     })),
   };
 }

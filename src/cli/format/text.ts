@@ -3,7 +3,15 @@ import type { Finding, FormResult } from '../../core/findings';
 import { EDITION_JA } from '../../core/messages';
 import { fiscalYearLabel } from '../../core/text/fiscalYear';
 import { printable } from '../terminal';
-import { SEVERITY_JA, SEVERITY_ORDER, totals, type CheckReport, type FileReport } from './report';
+import { hasNoForm, hiddenSheetText, noFormText, SEVERITY_JA, SEVERITY_ORDER, totals, type CheckReport, type FileReport } from './report';
+
+/** The summary names at most this many files or sheets of each kind; each file's own block above names them all. */
+const SUMMARY_NAMES = 20;
+
+function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, SUMMARY_NAMES).map(printable).join('、');
+  return names.length > SUMMARY_NAMES ? `${shown} ほか ${names.length - SUMMARY_NAMES} 件` : shown;
+}
 
 export interface TextOptions {
   /** ANSI colour; the caller decides (TTY and NO_COLOR). */
@@ -51,7 +59,9 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
     }
     const forms = f.result?.forms ?? [];
     const notForms = f.result?.notForms ?? [];
-    if (forms.length === 0) lines.push('  調査書の様式が見つかりませんでした。');
+    const hidden = f.result?.hiddenSheets ?? [];
+    if (hasNoForm(f)) lines.push(`  ${paint('yellow', printable(noFormText(f)))}`);
+    else for (const h of hidden) lines.push(`  ${paint('cyan', printable(hiddenSheetText(h)))}`);
     forms.forEach((form, i) => formBlock(form, i + 1, forms.length));
     if (notForms.length > 0) {
       lines.push('  様式として認識されなかったシート:');
@@ -102,8 +112,20 @@ export function formatText(report: CheckReport, opts: TextOptions): string {
   }
 
   const t = totals(report);
-  const unreadable = t.unreadable > 0 ? `(読み込めなかったもの ${t.unreadable})` : '';
-  const summary = `合計: ファイル ${t.files} 件${unreadable}、様式 ${t.forms} 件、エラー ${t.error} 件、確認 ${t.warning} 件、情報 ${t.info} 件`;
+  const aside = [
+    ...(t.unreadable > 0 ? [`読み込めなかったもの ${t.unreadable}`] : []),
+    ...(t.noForm > 0 ? [`様式の見つからなかったもの ${t.noForm}`] : []),
+  ];
+  const unreadable = aside.length > 0 ? `(${aside.join('、')})` : '';
+  const hidden = t.hiddenSheets > 0 ? `、点検しなかった非表示のシート ${t.hiddenSheets} 件` : '';
+  const summary = `合計: ファイル ${t.files} 件${unreadable}、様式 ${t.forms} 件、エラー ${t.error} 件、確認 ${t.warning} 件、情報 ${t.info} 件${hidden}`;
   lines.push(paint('bold', summary));
+  if (t.noForm > 0) {
+    lines.push(`様式の見つからなかったファイル: ${nameList(report.files.filter(hasNoForm).map((f) => f.file))}`);
+  }
+  if (t.hiddenSheets > 0) {
+    const sheets = report.files.flatMap((f) => (f.result?.hiddenSheets ?? []).map((h) => `${f.file} シート「${h.sheet}」`));
+    lines.push(`点検しなかった非表示のシート(--hidden で点検します): ${nameList(sheets)}`);
+  }
   return lines.join('\n') + '\n';
 }

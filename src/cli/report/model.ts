@@ -5,6 +5,7 @@ import { batchFindings, type BatchForm } from '../../core/batch';
 import type { Finding } from '../../core/findings';
 import { parseClaimType } from '../../core/rules/header';
 import type { ReviewedFile, ReviewedForm } from './review';
+import { hiddenSheetText } from '../format/report';
 import { BLANK, CLAIM_TYPE_JA, noFormReason, STATUS, type Status } from './words';
 
 export interface ReportRow {
@@ -26,7 +27,8 @@ export interface ReportRow {
 
 export interface UnreadRow {
   file: { display: string; absolute: string };
-  kind: 'unreadable' | 'noForm';
+  /** A file not read, a file without a form, or a hidden sheet with a form that was left out (without --hidden). */
+  kind: 'unreadable' | 'noForm' | 'hiddenSheet';
   /** The reader's code for an unreadable file. */
   code: string | null;
   reason: string;
@@ -94,8 +96,10 @@ export function buildReport(files: readonly ReviewedFile[]): ReportData {
   const unread = files.flatMap((file): UnreadRow[] => {
     const at = { display: file.display, absolute: file.absolute };
     if (file.error) return [{ file: at, kind: 'unreadable', code: file.error.code, reason: file.error.message }];
-    if (file.forms.length === 0) return [{ file: at, kind: 'noForm', code: null, reason: noFormReason(file.notForms) }];
-    return [];
+    // A file whose only forms are hidden is listed by its hidden sheets, which say why it has no row in 一覧.
+    const hidden = file.hiddenSheets.map((h): UnreadRow => ({ file: at, kind: 'hiddenSheet', code: null, reason: hiddenSheetText(h) }));
+    if (file.forms.length === 0 && hidden.length === 0) return [{ file: at, kind: 'noForm', code: null, reason: noFormReason(file.notForms) }];
+    return hidden;
   });
   return { files: files.length, rows, unread };
 }

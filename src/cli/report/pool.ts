@@ -6,11 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readErrorInfo, type InputFile } from '../inputs';
-import type { ReviewedFile } from './review';
+import type { ReviewedFile, ReviewOptions as FileOptions } from './review';
 
 export interface ReviewTask {
   index: number;
   input: InputFile;
+  options: FileOptions;
 }
 
 export interface ReviewReply {
@@ -38,7 +39,7 @@ function workersAvailable(): boolean {
   return existsSync(WORKER_SCRIPT);
 }
 
-export interface ReviewOptions {
+export interface ReviewOptions extends FileOptions {
   jobs: number;
   /** Called as each file is done, in the order they finish. */
   onDone?: (done: number, file: ReviewedFile) => void;
@@ -55,14 +56,14 @@ async function reviewHere(inputs: readonly InputFile[], opts: ReviewOptions): Pr
   const { reviewFile } = await import('./review');
   const out: ReviewedFile[] = [];
   for (const input of inputs) {
-    out.push(await reviewFile(input));
+    out.push(await reviewFile(input, { skipHidden: opts.skipHidden }));
     opts.onDone?.(out.length, out[out.length - 1]!);
   }
   return out;
 }
 
 function failed(input: InputFile, err: unknown): ReviewedFile {
-  return { display: input.display, absolute: input.absolute, error: readErrorInfo(err), forms: [], notForms: [] };
+  return { display: input.display, absolute: input.absolute, error: readErrorInfo(err), forms: [], notForms: [], hiddenSheets: [] };
 }
 
 function reviewInWorkers(inputs: readonly InputFile[], jobs: number, opts: ReviewOptions): Promise<ReviewedFile[]> {
@@ -85,7 +86,7 @@ function reviewInWorkers(inputs: readonly InputFile[], jobs: number, opts: Revie
       const feed = (): void => {
         if (next < inputs.length) {
           current = next++;
-          worker.postMessage({ index: current, input: inputs[current]! } satisfies ReviewTask);
+          worker.postMessage({ index: current, input: inputs[current]!, options: { skipHidden: opts.skipHidden } } satisfies ReviewTask);
         } else {
           current = null;
           void worker.terminate();

@@ -4,7 +4,7 @@
 // forms are dropped here, so the main thread keeps results only.
 import { readWorkbookFile } from '../../adapters/xlsx/readWorkbook';
 import { checkRecognised } from '../../core/check';
-import type { Finding, FormResult, NotAForm } from '../../core/findings';
+import type { Finding, FormResult, HiddenFormSheet, NotAForm } from '../../core/findings';
 import type { Grid } from '../../core/grid';
 import type { Form } from '../../core/model/form';
 import { key, type RatingColumn } from '../../core/model/keys';
@@ -49,6 +49,13 @@ export interface ReviewedFile {
   error: FileErrorInfo | null;
   forms: ReviewedForm[];
   notForms: NotAForm[];
+  /** Hidden sheets holding a form, left out (without `--hidden`). */
+  hiddenSheets: HiddenFormSheet[];
+}
+
+export interface ReviewOptions {
+  /** Leave hidden sheets out, as `check` does without `--hidden`. */
+  skipHidden: boolean;
 }
 
 const RATING_KEYS = {
@@ -104,13 +111,20 @@ function reviewForm(result: FormResult, form: Form): ReviewedForm {
 }
 
 /** checkWorkbook's result, each form with its figures and rating guide. */
-function reviewGrids(grids: readonly Grid[]): { forms: ReviewedForm[]; notForms: NotAForm[] } {
+function reviewGrids(grids: readonly Grid[], opts: ReviewOptions): Pick<ReviewedFile, 'forms' | 'notForms' | 'hiddenSheets'> {
   // Exactly `check`'s result, with the recognised forms beside it (the rating guide reads them).
-  const { result, forms } = checkRecognised(grids);
-  return { forms: result.forms.map((r, i) => reviewForm(r, forms[i]!)), notForms: result.notForms };
+  const { result, forms } = checkRecognised(grids, { skipHidden: opts.skipHidden });
+  return { forms: result.forms.map((r, i) => reviewForm(r, forms[i]!)), notForms: result.notForms, hiddenSheets: result.hiddenSheets };
 }
 
-export async function reviewFile(input: InputFile): Promise<ReviewedFile> {
-  const { error, value } = await withWorkbook(input, (f) => readWorkbookFile(f), reviewGrids);
-  return { display: input.display, absolute: input.absolute, error, forms: value?.forms ?? [], notForms: value?.notForms ?? [] };
+export async function reviewFile(input: InputFile, opts: ReviewOptions): Promise<ReviewedFile> {
+  const { error, value } = await withWorkbook(input, (f) => readWorkbookFile(f), (grids) => reviewGrids(grids, opts));
+  return {
+    display: input.display,
+    absolute: input.absolute,
+    error,
+    forms: value?.forms ?? [],
+    notForms: value?.notForms ?? [],
+    hiddenSheets: value?.hiddenSheets ?? [],
+  };
 }

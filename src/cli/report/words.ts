@@ -77,7 +77,7 @@ export const SUMMARY_HEAD = {
 
 export const UNREAD_HEAD = { file: 'ファイル', kind: '区分', reason: '理由' } as const;
 
-export const UNREAD_KIND = { unreadable: '読み込めない', noForm: '調査書なし' } as const;
+export const UNREAD_KIND = { unreadable: '読み込めない', noForm: '調査書なし', hiddenSheet: '非表示のシート' } as const;
 
 /** 一覧's short word for each batch finding. */
 export const BATCH_FLAG: Readonly<Record<string, string>> = {
@@ -92,7 +92,7 @@ export const NOTES = {
     '金額は千円。件数・金額は「一覧」シートから SUMIFS・COUNTIFS で集計しています(一覧の行を直したり消したりすると再計算されます)。',
     '旧様式の調査書は、ケ・ケ\' に 4. の前年度以前・当年度賦課分の残高を、ケ\'\' と修正目標に 2. の実績・目標を千円に直して入れています。',
   ],
-  noUnread: '読めなかったファイル・調査書のないファイルはありません。',
+  noUnread: '読めなかったファイル・調査書のないファイル・点検しなかった非表示のシートはありません。',
 };
 
 export const CLAIM_TYPE_JA = { enforced: '強制徴収公債権', nonEnforced: '非強制徴収公債権', private: '私債権' } as const;
@@ -124,13 +124,16 @@ export interface SummaryCounts {
   warning: number;
   ok: number;
   unread: number;
+  /** Hidden sheets with a form, left out. */
+  hidden: number;
 }
 
 export function summaryLine(c: SummaryCounts, written: string | null, seconds: number): string {
   const rate = seconds > 0 ? `、${(c.files / seconds).toFixed(1)} 件/秒` : '';
   return (
     `取りまとめ: ファイル ${c.files} 件、調査書 ${c.forms} 件(${STATUS.error} ${c.error}・${STATUS.warning} ${c.warning}・${STATUS.ok} ${c.ok})、` +
-    `読めなかったファイル ${c.unread} 件(${seconds.toFixed(1)} 秒${rate})。` +
+    `読めなかったファイル ${c.unread} 件${c.hidden > 0 ? `、点検しなかった非表示のシート ${c.hidden} 件(--hidden で点検します)` : ''}` +
+    `(${seconds.toFixed(1)} 秒${rate})。` +
     (written === null ? '' : `${written} に書き出しました。`)
   );
 }

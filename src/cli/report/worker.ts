@@ -8,13 +8,13 @@ import { reviewFile } from './review';
 const port = parentPort;
 if (port) {
   port.on('message', (task: ReviewTask) => {
-    reviewFile(task.input).then(
+    reviewFile(task.input, task.options).then(
       (file) => port.postMessage({ index: task.index, file } satisfies ReviewReply),
       // reviewFile turns read and check failures into the file's error; anything else is still that file's.
       (err: unknown) =>
         port.postMessage({
           index: task.index,
-          file: { display: task.input.display, absolute: task.input.absolute, error: readErrorInfo(err), forms: [], notForms: [] },
+          file: { display: task.input.display, absolute: task.input.absolute, error: readErrorInfo(err), forms: [], notForms: [], hiddenSheets: [] },
         } satisfies ReviewReply),
     );
   });

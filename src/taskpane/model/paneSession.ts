@@ -2,7 +2,7 @@
 // types, select cells. State you can test without rendering; usePane subscribes to it.
 import { AdapterError, type Unsubscribe, type WorkbookAdapter } from '../../adapters/excel/workbookAdapter';
 import { checkForm, recogniseWorkbook } from '../../core/check';
-import type { NotAForm } from '../../core/findings';
+import type { HiddenFormSheet, NotAForm } from '../../core/findings';
 import type { Form } from '../../core/model/form';
 import type { FormHost } from './formHost';
 import { formId, present, type CellRef, type PresentedForm } from './present';
@@ -17,6 +17,8 @@ export interface ExcelPaneState {
   problem: string | null;
   forms: PresentedForm[];
   notForms: NotAForm[];
+  /** Hidden sheets holding a form: left out of the list, named in the pane. */
+  hiddenSheets: HiddenFormSheet[];
   activeSheet: string | null;
   /** The form shown: the active worksheet's, or the one picked. */
   selectedId: string | null;
@@ -73,6 +75,7 @@ export class PaneSession extends Store<ExcelPaneState> {
       problem: null,
       forms: [],
       notForms: [],
+      hiddenSheets: [],
       activeSheet: null,
       selectedId: null,
       checked: false,
@@ -138,7 +141,8 @@ export class PaneSession extends Store<ExcelPaneState> {
       const seq = ++this.requested;
       const snap = await this.adapter.readWorkbook();
       this.applied = seq;
-      const { forms, notForms } = recogniseWorkbook(snap.grids);
+      // As in `mishukin check`: a hidden sheet (often last year's form kept for reference) is not checked.
+      const { forms, notForms, hiddenSheets } = recogniseWorkbook(snap.grids, { skipHidden: true });
       this.sheetNames = [...snap.grids.map((g) => g.name), ...snap.skipped.map((s) => s.sheet)];
       this.models.clear();
       for (const f of forms) this.models.set(formId(f), f);
@@ -147,6 +151,7 @@ export class PaneSession extends Store<ExcelPaneState> {
       this.set({
         forms: forms.map(present),
         notForms: [...notForms, ...snap.skipped],
+        hiddenSheets,
         activeSheet: snap.activeSheet,
         selectedId: onActive ? formId(onActive) : kept,
         revision: this.state.revision + 1,
@@ -182,6 +187,11 @@ export class PaneSession extends Store<ExcelPaneState> {
   }
 
   private activated(sheet: string): void {
+    // A sheet that was hidden when the workbook was read is active only once shown again: read it again to check it.
+    if (this.state.hiddenSheets.some((h) => h.sheet === sheet)) {
+      void this.open();
+      return;
+    }
     const onSheet = this.state.forms.find((f) => f.summary.sheet === sheet);
     this.set({ activeSheet: sheet, ...(onSheet ? { selectedId: onSheet.summary.id } : {}) });
     void this.attempt(null, () => this.watch());

@@ -1,13 +1,28 @@
 // What the pane shows of a form and its findings, in Japanese: the core recognises and checks, this only
 // arranges its results for display (places from core/messages, groups by severity).
 import { checkForm } from '../../core/check';
-import type { Finding, Severity } from '../../core/findings';
+import type { Finding, HiddenFormSheet, Severity } from '../../core/findings';
 import type { Form, Region } from '../../core/model/form';
-import { EDITION_JA, placeOf, SEVERITY_JA } from '../../core/messages';
+import { EDITION_JA, hiddenSheetMessages, placeOf, SEVERITY_JA } from '../../core/messages';
 import { fiscalYearLabel } from '../../core/text/fiscalYear';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export { SEVERITY_JA };
+
+/**
+ * A hidden sheet holding a form, which the pane leaves out, and how to have it checked: shown again in Excel (the
+ * pane reads the workbook again when it is), or for a file, shown again and saved. A very hidden sheet cannot be
+ * shown from Excel's screen, as the core's words already say.
+ */
+export function hiddenSheetNote(sheet: HiddenFormSheet, mode: 'excel' | 'file'): string {
+  const how =
+    sheet.visibility === 'veryHidden'
+      ? ''
+      : mode === 'excel'
+        ? 'シート見出しを右クリックして「再表示」を選ぶと点検します。'
+        : 'Excel でシートを再表示して保存し、ファイルを選び直すと点検します。';
+  return `${hiddenSheetMessages.skipped(sheet)}${how}`;
+}
 
 export interface CellRef {
   sheet: string;

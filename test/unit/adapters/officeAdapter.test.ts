@@ -50,6 +50,22 @@ describe('office adapter: reading', () => {
     expect(checkWorkbook(snap.grids).forms[0]!.findings.map((f) => f.rule)).toContain('TRD-CARRY');
   });
 
+  test('each worksheet comes with its visibility (Worksheet.visibility), so the pane can leave hidden ones out', async () => {
+    const sheet = grids[0]!;
+    const hidden = new Grid('前年度', sheet.cells(), [], [], 'hidden');
+    const veryHidden = Grid.fromRows('作業用', [['x']]);
+    const m = excelMock([sheet, hidden, new Grid(veryHidden.name, veryHidden.cells(), [], [], 'veryHidden')], sheet.name);
+    install(m);
+    const snap = await createOfficeAdapter().readWorkbook();
+    expect(snap.grids.map((g) => [g.name, g.visibility])).toEqual([
+      [sheet.name, 'visible'],
+      ['前年度', 'hidden'],
+      ['作業用', 'veryHidden'],
+    ]);
+    expect(m.log.calls).toContainEqual({ api: 'Excel.WorksheetCollection.load', properties: ['items/name', 'items/visibility'] });
+    expect(checkWorkbook(snap.grids, { skipHidden: true }).hiddenSheets).toEqual([{ sheet: '前年度', visibility: 'hidden', forms: 1 }]);
+  });
+
   test('a worksheet over the cell limit is skipped with a reason, not read', async () => {
     const sheet = grids[0]!;
     const m = excelMock([sheet], sheet.name);

@@ -171,6 +171,9 @@ export interface ExcelMock {
   log: ExcelLog;
 }
 
+/** The core's visibility as Excel.SheetVisibility spells it. */
+const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+
 /** `ranges` names extra ranges per sheet by A1 address ("B2:AE60" or "D20") that getRange may be asked for. */
 export function excelMock(grids: Grid[], active: string, ranges: Record<string, string[]> = {}): ExcelMock {
   const log: ExcelLog = {
@@ -236,6 +239,7 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
     }
     sheets[`s${i}`] = {
       name: g.name,
+      visibility: VISIBILITY[g.visibility],
       id: `{id-${i}}`,
       used: usedRange(g),
       ranges: named,
@@ -267,7 +271,8 @@ export function excelMock(grids: Grid[], active: string, ranges: Record<string, 
           // The mock has no collections: `items` is set below, and loading `items/name` loads each name (one call).
           load(this: { items: OfficeMockObject[] }, what: string) {
             record('Excel.WorksheetCollection.load', props(what));
-            for (const ws of this.items) OfficeMockObject.prototype.load.call(ws, 'name');
+            const each = props(what).map((p) => p.replace(/^items\//, ''));
+            for (const ws of this.items) OfficeMockObject.prototype.load.call(ws, each.join(','));
           },
           getActiveWorksheet(this: { items: { name: string }[] }) {
             record('Excel.WorksheetCollection.getActiveWorksheet');

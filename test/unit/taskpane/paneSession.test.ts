@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { AdapterError } from '../../../src/adapters/excel/workbookAdapter';
 import { readWorkbookFile } from '../../../src/adapters/xlsx/readWorkbook';
-import type { Grid } from '../../../src/core/grid';
+import { Grid } from '../../../src/core/grid';
 import { PaneSession, type ExcelPaneState } from '../../../src/taskpane/model/paneSession';
+import { hiddenSheetNote } from '../../../src/taskpane/model/present';
 import { memoryWorkbook } from '../../doubles/memoryWorkbook';
 
 const EXAMPLES = path.join(__dirname, '../../../examples');
@@ -141,6 +142,32 @@ describe('pane session (Excel mode, with an in-memory workbook)', () => {
     // Activating a form's sheet shows that form.
     wb.activate(multi[1]!.name);
     expect(session.getState().selectedId).toBe(`${multi[1]!.name}!C5`);
+    await session.dispose();
+  });
+
+  test('a hidden sheet with a form is left out and named; shown again and activated, it is read and its form shown', async () => {
+    const live = sheet03[0]!;
+    const old = new Grid('(前年度)', live.cells(), live.merges, [], 'hidden');
+    const wb = memoryWorkbook([live, old], live.name);
+    const session = new PaneSession(wb, { quietMs: 1 });
+    await session.open();
+    let s = session.getState();
+    expect(s.forms.map((f) => f.summary.sheet)).toEqual([live.name]);
+    expect(s.hiddenSheets).toEqual([{ sheet: '(前年度)', visibility: 'hidden', forms: 1 }]);
+    expect(s.notForms).toEqual([]);
+    expect(hiddenSheetNote(s.hiddenSheets[0]!, 'excel')).toBe(
+      '非表示のシート「(前年度)」に調査書が 1 件ありますが、点検していません。シート見出しを右クリックして「再表示」を選ぶと点検します。',
+    );
+
+    const rev = s.revision;
+    const reread = nextRevision(session, rev);
+    wb.show('(前年度)');
+    wb.activate('(前年度)');
+    s = await reread;
+    expect(wb.reads.workbook).toBe(2);
+    expect(s.forms.map((f) => f.summary.sheet)).toEqual([live.name, '(前年度)']);
+    expect(s.hiddenSheets).toEqual([]);
+    expect(s.selectedId).toBe(s.forms[1]!.summary.id);
     await session.dispose();
   });
 

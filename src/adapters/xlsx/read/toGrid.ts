@@ -1,7 +1,7 @@
 // The exceljs → Grid mapping: each worksheet exceljs read becomes a plain Grid of values, formulas and number
 // formats (0-based), with the merged areas and notes the safety pass read of it.
 import type ExcelJS from 'exceljs';
-import { Grid, type CellValue, type GridCell } from '../../../core/grid';
+import { Grid, type CellValue, type GridCell, type SheetVisibility } from '../../../core/grid';
 import { count, tooManyCells } from './errors';
 import type { SheetFacts } from './xmlSafety';
 
@@ -79,13 +79,18 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, facts: SheetFacts, budget: { cel
       cells.push(c);
     });
   });
-  return new Grid(ws.name, cells, facts.merges, facts.notes);
+  return new Grid(ws.name, cells, facts.merges, facts.notes, visibilityOf(ws.state));
+}
+
+/** exceljs's worksheet state, from the workbook's <sheet state="…">; anything else (or none) is a visible sheet. */
+function visibilityOf(state: unknown): SheetVisibility {
+  return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
 }
 
 const NONE: Readonly<SheetFacts> = { merges: [], notes: [] };
 
 /**
- * One Grid per worksheet, in tab order (hidden sheets included). `facts[i]` belongs to the sheet whose id is
+ * One Grid per worksheet, in tab order (hidden sheets included, each with its visibility). `facts[i]` belongs to the sheet whose id is
  * i + 1: the rebuilt package numbers its sheets in tab order.
  */
 export function workbookToGrids(wb: ExcelJS.Workbook, facts: readonly SheetFacts[], maxCells: number, vt: ValueTypes): Grid[] {

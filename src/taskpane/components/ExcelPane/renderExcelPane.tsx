@@ -10,6 +10,7 @@ import { Suspense } from 'react';
 import { FormReport } from '../FormReport/FormReport';
 import { Toggle } from '../Toggle/Toggle';
 import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
+import { hiddenSheetNote } from '../../model/present';
 import type { ExcelPaneState } from './ExcelPane.types';
 import { isSheetCommand, LazySheetCommands, SHEET_COMMAND_TITLE, SHEET_COMMANDS } from './lazySheetCommands';
 
@@ -66,7 +67,16 @@ export function renderExcelPane(state: ExcelPaneState) {
         </MessageBar>
       )}
 
-      {!opening && !s.problem && s.forms.length === 0 && !state.activeNotForm && (
+      {!opening && !s.problem && s.hiddenSheets.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>非表示のシートは点検していません</MessageBarTitle>
+            {s.hiddenSheets.map((h) => hiddenSheetNote(h, 'excel')).join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!opening && !s.problem && s.forms.length === 0 && s.hiddenSheets.length === 0 && !state.activeNotForm && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>調査書が見つかりません</MessageBarTitle>

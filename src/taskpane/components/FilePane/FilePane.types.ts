@@ -1,5 +1,5 @@
 import type { DragEvent, RefObject } from 'react';
-import type { NotAForm } from '../../../core/findings';
+import type { HiddenFormSheet, NotAForm } from '../../../core/findings';
 import type { FormHost } from '../../model/formHost';
 import type { HostNotice } from '../../model/hostNotice';
 import type { CellRef, PresentedFinding, PresentedForm } from '../../model/present';
@@ -15,6 +15,8 @@ export interface CheckedFile {
   /** Each form as read, for the tools (shown only: nothing is written to a file). */
   hosts: FormHost[];
   notForms: NotAForm[];
+  /** Hidden sheets holding a form, left out (as in Excel and in `mishukin check`). */
+  hiddenSheets: HiddenFormSheet[];
   describeCell: (cell: CellRef) => string;
 }
 

@@ -3,12 +3,12 @@
 import { lazy } from 'react';
 import { recogniseWorkbook } from '../../../core/check';
 import { fileHost } from '../../model/formHost';
-import { present } from '../../model/present';
+import { hiddenSheetNote, present } from '../../model/present';
 import { FormReport } from '../FormReport/FormReport';
 import { LazyFormTools, TOOL_TITLE } from '../FormTools/lazyFormTools';
 import { fileKit } from './fileKit';
 
-const kit = { recogniseWorkbook, present, fileHost, FormReport, LazyFormTools, TOOL_TITLE };
+const kit = { recogniseWorkbook, present, hiddenSheetNote, fileHost, FormReport, LazyFormTools, TOOL_TITLE };
 export type FileKit = typeof kit;
 Object.assign(fileKit, kit);
 

@@ -6,7 +6,7 @@ import type { CheckedFile, FilePaneState } from './FilePane.types';
 import { fileKit } from './fileKit';
 
 const { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } = fluent;
-const { FormReport, LazyFormTools, TOOL_TITLE } = fileKit;
+const { FormReport, LazyFormTools, TOOL_TITLE, hiddenSheetNote } = fileKit;
 
 function renderForm(state: FilePaneState, file: CheckedFile, form: PresentedForm, i: number) {
   const { classes: c } = state;
@@ -89,7 +89,15 @@ export function renderFilePane(state: FilePaneState) {
           <h2 className={c.fileName}>{file.name}</h2>
           {file.status === 'reading' && <Spinner size="tiny" labelPosition="after" label="読み取って点検しています…" />}
           {file.error && renderProblem('読み込めませんでした', file.error)}
-          {file.status === 'done' && file.forms.length === 0 && (
+          {file.hiddenSheets.length > 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>非表示のシートは点検していません</MessageBarTitle>
+                {file.hiddenSheets.map((h) => hiddenSheetNote(h, 'file')).join(' ')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {file.status === 'done' && file.forms.length === 0 && file.hiddenSheets.length === 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>調査書の様式が見つかりませんでした</MessageBarTitle>

@@ -32,14 +32,22 @@ async function checkFile(file: File, key: string): Promise<CheckedFile> {
   try {
     reader = await loadReader();
     const grids = await reader.readWorkbookBlob(file, file.name);
-    const { forms, notForms } = fileKit.recogniseWorkbook(grids);
-    return { ...base, status: 'done', forms: forms.map(fileKit.present), hosts: forms.map(fileKit.fileHost), notForms, describeCell: describer(grids) };
+    const { forms, notForms, hiddenSheets } = fileKit.recogniseWorkbook(grids, { skipHidden: true });
+    return {
+      ...base,
+      status: 'done',
+      forms: forms.map(fileKit.present),
+      hosts: forms.map(fileKit.fileHost),
+      notForms,
+      hiddenSheets,
+      describeCell: describer(grids),
+    };
   } catch (err) {
     const error =
       reader && err instanceof reader.WorkbookReadError
         ? err.message
         : `読み込み中に予期しないエラーが起きました(詳細: ${err instanceof Error ? err.message : String(err)})。`;
-    return { ...base, status: 'error', error, forms: [], hosts: [], notForms: [], describeCell: describer([]) };
+    return { ...base, status: 'error', error, forms: [], hosts: [], notForms: [], hiddenSheets: [], describeCell: describer([]) };
   }
 }
 
@@ -64,6 +72,7 @@ export function useFilePane({ notice }: FilePaneProps): Omit<FilePaneState, 'cla
         forms: [],
         hosts: [],
         notForms: [],
+        hiddenSheets: [],
         describeCell: describer([]),
       })),
       ...old,
