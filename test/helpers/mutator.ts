@@ -312,6 +312,7 @@ export interface Plan {
   statusSums: boolean;
   statusByPart: boolean;
   statusBlocks: boolean;
+  statusPairs: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -345,6 +346,7 @@ export const CANONICAL: Plan = {
   statusSums: false,
   statusByPart: false,
   statusBlocks: false,
+  statusPairs: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -634,6 +636,35 @@ function statusBlocks(f: MForm): MForm {
   return { cells, merges };
 }
 
+/** Section 3 with 件数 | 残高 side by side under each category and subtotal, one row per part. */
+function statusPairs(f: MForm): MForm {
+  const data = keyRows(f, /^status\./);
+  const top = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'));
+  const bottom = data[data.length - 1]!;
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const cols = [...new Set(f.cells.filter((c) => c.key?.startsWith('status.')).map((c) => c.col))].sort((a, b) => a - b);
+  const first = cols[0]!;
+  const wide = (c: number) => (c < first ? c : first + 2 * (c - first));
+  const part = f.cells.find((c) => c.role === 'statusPart')!;
+  const cells: MCell[] = f.cells.filter((c) => !inBlock(c.row));
+  const merges = f.merges.filter((m) => !inBlock(m.top));
+  for (const c of f.cells.filter((x) => x.row >= top && x.row < data[0]!)) {
+    cells.push({ ...c, col: wide(c.col) });
+    if (c.col >= first) merges.push({ top: c.row, bottom: c.row, left: wide(c.col), right: wide(c.col) + 1 });
+  }
+  for (const m of f.merges.filter((x) => x.top >= top && x.bottom < data[0]!)) {
+    if (m.left < first) merges.push(m);
+    else merges.splice(merges.findIndex((x) => x.top === m.top && x.left === wide(m.left)), 1, { top: m.top, bottom: m.bottom, left: wide(m.left), right: wide(m.right) + 1 });
+  }
+  for (const c of cols) cells.push({ row: data[0]!, col: wide(c), value: '件数', role: 'other' }, { row: data[0]!, col: wide(c) + 1, value: '残高', role: 'other' });
+  (['past', 'current'] as const).forEach((p, i) => {
+    const row = data[0]! + 1 + i;
+    cells.push({ row, col: part.col, value: p === 'past' ? '過年度' : '現年度', role: 'statusPart' });
+    for (const c of f.cells.filter((x) => x.key?.startsWith(`status.${p}.`))) cells.push({ ...c, row, col: wide(c.col) + (c.key!.includes('.balance.') ? 1 : 0) });
+  });
+  return { cells, merges };
+}
+
 /** Two 小計 rows under section 3's table: per category, 件数 and 残高 of 過年度 and 現年度 added up. */
 function statusSums(f: MForm): MForm {
   const rows = keyRows(f, /^status\./);
@@ -823,7 +854,9 @@ function insertBlanks(f: MForm, rowsAt: number[], colsAt: number[]): MForm {
   const glued = new Set(f.cells.filter((c) => c.role === 'field' && f.cells.some((l) => (l.role === 'ratingLabel' || l.role === 'headerLabel') && l.row === c.row - 1 && l.col === c.col)).map((c) => c.row));
   const rowPositions = [...new Set(rowsAt.map((x) => b.top + 1 + Math.floor(x * (b.bottom - b.top))))].filter((r) => !glued.has(r)).sort((x, y) => y - x);
   for (const r of rowPositions) g = insertRows(g, r);
-  const colPositions = [...new Set(colsAt.map((x) => b.left + 1 + Math.floor(x * (b.right - b.left))))].sort((x, y) => y - x);
+  // Nor between the 件数 and the 残高 of one category's pair.
+  const pairCols = new Set(f.cells.filter((c) => c.value === '残高' && f.cells.some((x) => x.row === c.row && x.col === c.col - 1 && x.value === '件数')).map((c) => c.col));
+  const colPositions = [...new Set(colsAt.map((x) => b.left + 1 + Math.floor(x * (b.right - b.left))))].filter((c) => !pairCols.has(c)).sort((x, y) => y - x);
   for (const c of colPositions) g = insertCols(g, c);
   return g;
 }
@@ -841,9 +874,10 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   f = ratingsShape(f, p.ratings);
   if (p.statusByPart) f = statusByPart(f);
   else if (p.statusBlocks) f = statusBlocks(f);
+  else if (p.statusPairs) f = statusPairs(f);
   else if (p.statusSplit) f = statusSplit(f);
   if (p.statusDown) f = statusDown(f);
-  if (p.statusSums && !p.statusDown && !p.statusSplit && !p.statusByPart && !p.statusBlocks) f = statusSums(f);
+  if (p.statusSums && !p.statusDown && !p.statusSplit && !p.statusByPart && !p.statusBlocks && !p.statusPairs) f = statusSums(f);
   if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);

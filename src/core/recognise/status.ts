@@ -144,6 +144,48 @@ interface DataRow {
   row: number;
   part: Part;
   measure: Measure;
+  /** Columns right of each category's column where this row's values stand (1 for 残高 in 件数 | 残高 pairs). */
+  shift: number;
+}
+
+/** 「件数 | 残高」 under each category (one row per part): the row of those labels and where each measure stands. */
+interface Pairs {
+  row: number;
+  shift: Record<Measure, number>;
+}
+
+/** Under at least this share of the categories the two measures stand side by side for a table of pairs. */
+const PAIRED_SHARE = 0.5;
+
+function findPairs(index: LabelIndex, b: Region, headerRow: number, catCols: number[]): Pairs | null {
+  for (let r = headerRow + 1; r <= Math.min(b.bottom, headerRow + PAIR_ROWS); r++) {
+    const at = (c: number) => measureOf(index.at(r, c)?.key ?? '');
+    const countFirst = catCols.filter((c) => at(c) === 'count' && at(c + 1) === 'balance').length;
+    const balanceFirst = catCols.filter((c) => at(c) === 'balance' && at(c + 1) === 'count').length;
+    const n = Math.max(countFirst, balanceFirst);
+    if (n >= catCols.length * PAIRED_SHARE) return { row: r, shift: countFirst >= balanceFirst ? { count: 0, balance: 1 } : { count: 1, balance: 0 } };
+  }
+  return null;
+}
+
+/** The row of 件数 | 残高 labels stands at most this many rows under the category numbers (descriptions between). */
+const PAIR_ROWS = 3;
+
+/** A table of pairs: each row is a part, and gives a row of 件数 and one of 残高. */
+function findPairRows(index: LabelIndex, b: Region, pairs: Pairs, firstCatCol: number, catCols: number[], givenPart: Part | null): DataRow[] {
+  const rows: DataRow[] = [];
+  const from = Math.max(b.left, firstCatCol - ROW_LABEL_SPAN);
+  const numeric = (r: number) => catCols.some((c) => typeof index.grid.cell(r, c + pairs.shift.count)?.value === 'number' || typeof index.grid.cell(r, c + pairs.shift.balance)?.value === 'number');
+  const parts: Part[] = givenPart ? [givenPart] : ['past', 'current'];
+  for (let r = pairs.row + 1; r <= b.bottom && rows.length < parts.length * 2; r++) {
+    const joined = index.row(r).filter((l) => l.col < firstCatCol && l.col >= from).map((l) => l.key).join('');
+    if (STOP_RE.test(joined)) break;
+    const named: Part | null = /過年度/.test(joined) ? 'past' : /現年度/.test(joined) ? 'current' : null;
+    const part = named ?? (joined === '' && numeric(r) ? parts[rows.length / 2] ?? null : null);
+    if (!part || !parts.includes(part) || rows.some((d) => d.part === part)) continue;
+    rows.push({ row: r, part, measure: 'count', shift: pairs.shift.count }, { row: r, part, measure: 'balance', shift: pairs.shift.balance });
+  }
+  return rows;
 }
 
 const STOP_RE = /債務者数|決算見込|考え方|^※|^【/;
@@ -176,7 +218,7 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
     if (!measure || (given && measure !== given)) continue;
     const p: Part = part ?? (rows.length < 2 ? 'past' : 'current');
     if (rows.some((d) => d.part === p && d.measure === measure)) continue;
-    rows.push({ row: r, part: p, measure });
+    rows.push({ row: r, part: p, measure, shift: 0 });
   }
   if (rows.length > 0) return rows;
   // No row labels at all: the rows of numbers under the header, in the printed order.
@@ -190,7 +232,7 @@ function findDataRows(index: LabelIndex, b: Region, headerRow: number, firstCatC
       continue;
     }
     const [p, m] = order[rows.length]!;
-    rows.push({ row: r, part: p, measure: m });
+    rows.push({ row: r, part: p, measure: m, shift: 0 });
   }
   return rows;
 }
@@ -285,7 +327,12 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
   // 「【現年度】」 over a table of one part (a copy may give 過年度 and 現年度 a table each).
   const titled = index.find({ top: Math.max(b.top, header.row - PART_TITLE_ROWS), bottom: header.row, left: labelFrom, right: lastTokenCol }, (l) => PART_TITLE.test(l.key))[0];
   const givenPart: Part | null = titled ? (titled.key.startsWith('過年度') ? 'past' : 'current') : null;
-  const provisional = findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given, givenPart);
+  const pairs = findPairs(index, b, header.row, tokenCols.map(([c]) => c));
+  const provisional = pairs
+    ? findPairRows(index, b, pairs, firstCol, tokenCols.map(([c]) => c), givenPart)
+    : findDataRows(index, b, header.row, firstCol, tokenCols.map(([c]) => c), given, givenPart);
+  // In a table of pairs a category's or subtotal's second column is its pair's, not a column of its own.
+  const leads = (c: number) => !pairs || measureOf(index.at(pairs.row, c)?.key ?? '') === (pairs.shift.count === 0 ? 'count' : 'balance');
   const dataTop = provisional[0]?.row ?? header.row + 1;
   const bandTop = Math.max(b.top, header.row - 2);
   const bandBottom = dataTop - 1;
@@ -307,7 +354,7 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
   };
   // Columns without a number: a description names the category (the unnumbered ⑮-2 column among them).
   for (let c = firstCol; c <= lastTokenCol; c++) {
-    if (tokenColSet.has(c)) continue;
+    if (tokenColSet.has(c) || !leads(c)) continue;
     const d = descAt(c);
     if (d && !catCol.has(d)) catCol.set(d, c);
   }
@@ -315,7 +362,7 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
   const c16 = catCol.get('16');
   if (!catCol.has('15-2') && c15 !== undefined && c16 !== undefined) {
     for (let c = c15 + 1; c < c16; c++) {
-      if (!used(c) || GENERIC_HEADING.test(headerKeyAt(c, bandTop, bandBottom))) continue;
+      if (!leads(c) || !used(c) || GENERIC_HEADING.test(headerKeyAt(c, bandTop, bandBottom))) continue;
       catCol.set('15-2', c);
       break;
     }
@@ -341,13 +388,13 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
   const firstSettle = Math.min(...settleCols, Number.POSITIVE_INFINITY);
   const lastSettle = Math.max(...settleCols, -1);
   // A subtotal column holds numbers in the data rows, or a subtotal heading (an empty one still has its place).
-  const holdsNumbers = (c: number) => dataRows.some((d) => numberAt(grid, d.row, c, 'count') !== null && !isEmpty(grid.cell(d.row, c)));
+  const holdsNumbers = (c: number) => dataRows.some((d) => numberAt(grid, d.row, c + d.shift, 'count') !== null && !isEmpty(grid.cell(d.row, c + d.shift)));
   const headed = (c: number) => {
     const h = headerKeyAt(c, bandTop, bandBottom);
     return GENERIC_HEADING.test(h) || Object.values(SUBTOTAL_HEADINGS).some((re) => re.test(h));
   };
   const candidates: number[] = [];
-  for (let c = firstCol; c <= lastCol; c++) if (!catCols.has(c) && (holdsNumbers(c) || headed(c))) candidates.push(c);
+  for (let c = firstCol; c <= lastCol; c++) if (!catCols.has(c) && leads(c) && (holdsNumbers(c) || headed(c))) candidates.push(c);
   // The columns right after the last category, as long as they follow each other: a table further right is not this one's.
   const after: number[] = [];
   for (const c of candidates) if (c > lastSettle && c - (after[after.length - 1] ?? lastSettle) <= ADJACENT) after.push(c);
@@ -380,11 +427,11 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
       let wrong = 0;
       for (const d of dataRows) {
         const kind = d.measure === 'count' ? 'count' : 'amount';
-        const v = numberAt(grid, d.row, c, kind);
+        const v = numberAt(grid, d.row, c + d.shift, kind);
         let sum = 0;
         for (const m of SUBTOTAL_MEMBERS[g]) {
           const mc = catCol.get(m);
-          if (mc !== undefined) sum += numberAt(grid, d.row, mc, kind) ?? 0;
+          if (mc !== undefined) sum += numberAt(grid, d.row, mc + d.shift, kind) ?? 0;
         }
         if (v === sum) {
           if (sum !== 0) strong++;
@@ -410,11 +457,11 @@ function readTable(index: LabelIndex, b: Region, header: Header, mk: MakeField, 
     const kind = d.measure === 'count' ? 'count' : 'amount';
     for (const cat of CATEGORIES) {
       const c = catCol.get(cat);
-      if (c !== undefined) fields.push(mk(key.status(d.part, d.measure, cat), d.row, c, kind));
+      if (c !== undefined) fields.push(mk(key.status(d.part, d.measure, cat), d.row, c + d.shift, kind));
     }
-    for (const [s, c] of subCol) fields.push(mk(key.status(d.part, d.measure, s as StatusColumn), d.row, c, kind));
+    for (const [s, c] of subCol) fields.push(mk(key.status(d.part, d.measure, s as StatusColumn), d.row, c + d.shift, kind));
   }
-  const right = Math.max(lastTokenCol, ...subCol.values(), ...catCol.values());
+  const right = Math.max(lastTokenCol, ...subCol.values(), ...catCol.values()) + (pairs ? 1 : 0);
   return { fields, has15_2, evidence, top: bandTop, bottom: dataRows[dataRows.length - 1]!.row, left: labelFrom, right };
 }
 

@@ -121,6 +121,8 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['小計 rows under the table', { statusSums: true }],
   ['a 【過年度】 table and a 【現年度】 table', { statusByPart: true }],
   ['the table cut in two after ⑨', { statusBlocks: true }],
+  ['件数 | 残高 under each category, a row per part', { statusPairs: true }],
+  ['件数 | 残高 under each category, turned down', { statusPairs: true, statusDown: true }],
   ['the table cut in two after ⑨, turned down', { statusBlocks: true, statusDown: true }],
   ['a 【過年度】 table and a 【現年度】 table, turned down', { statusByPart: true, statusDown: true }],
   ['the summary beside a turned table', { summaryBeside: true, statusDown: true }],
@@ -165,6 +167,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   statusSums: fc.boolean(),
   statusByPart: fc.boolean(),
   statusBlocks: fc.boolean(),
+  statusPairs: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**
