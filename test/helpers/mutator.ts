@@ -313,6 +313,7 @@ export interface Plan {
   statusByPart: boolean;
   statusBlocks: boolean;
   statusPairs: boolean;
+  trendStacked: boolean;
 }
 
 export const CANONICAL: Plan = {
@@ -347,6 +348,7 @@ export const CANONICAL: Plan = {
   statusByPart: false,
   statusBlocks: false,
   statusPairs: false,
+  trendStacked: false,
 };
 
 /** Rules whose findings legitimately change with a dimension (what the form says is the same, its cells not). */
@@ -636,6 +638,31 @@ function statusBlocks(f: MForm): MForm {
   return { cells, merges };
 }
 
+/** Section 2 cut in two for portrait printing: 過年度分 (ア…ケ) on top, 現年度分 and 合計 below, rows A–G again. */
+function trendStacked(f: MForm): MForm {
+  const data = keyRows(f, /^trend\./);
+  const top = Math.min(...rowsOf(f, 'group'), ...rowsOf(f, 'name'), ...rowsOf(f, 'code'));
+  const bottom = data[data.length - 1]!;
+  const h = bottom - top + 1;
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const cut = f.cells.find((c) => c.key === "trend.A.ウ'")!.col;
+  const first = f.cells.find((c) => c.key === 'trend.A.ア')!.col;
+  const g = insertRows(f, bottom + 1, h + 1);
+  const down = h + 1;
+  const cells = g.cells.flatMap((c): MCell[] => {
+    if (!inBlock(c.row)) return [c];
+    if (c.col >= cut) return [{ ...c, row: c.row + down, col: c.col - cut + first }];
+    return c.col < first && c.row > top ? [c, { ...c, key: undefined, row: c.row + down }] : [c];
+  });
+  const merges = g.merges.flatMap((m) => {
+    if (!inBlock(m.top)) return [m];
+    if (m.left >= cut) return [{ top: m.top + down, bottom: m.bottom + down, left: m.left - cut + first, right: m.right - cut + first }];
+    if (m.right >= cut) return [];
+    return m.right < first ? [m, { ...m, top: m.top + down, bottom: m.bottom + down }] : [m];
+  });
+  return { cells, merges };
+}
+
 /** Section 3 with 件数 | 残高 side by side under each category and subtotal, one row per part. */
 function statusPairs(f: MForm): MForm {
   const data = keyRows(f, /^status\./);
@@ -881,6 +908,8 @@ export function mutate(canonical: MForm, p: Plan): MForm {
   if (p.summaryBeside) f = summaryBeside(f);
   if (p.codesInNames) f = codesInNames(f);
   else if (!p.codeRow) f = dropCodeRow(f);
+  // Stacked parts are told by their code rows (each part prints too few names to be found by them).
+  else if (p.trendStacked) f = trendStacked(f);
   f = narrativeShape(f, p.narrative);
   if (p.splitRowLabels) f = splitRowLabels(f);
   f = reletter(f, p.letters);

@@ -77,13 +77,14 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
   const aboveTable = (sec2?.row ?? top) - 1;
 
   // Below the table: section 3's heading, its table, section 4 and 5.
-  const sec3 = cand(3).find((l) => l.row > spine.headerBottom);
-  const statusSearch = band(region, sec3 ? sec3.row + 1 : spine.headerBottom + 1, region.bottom);
-  const sec4Guess = cand(4).find((l) => l.row > (sec3?.row ?? spine.headerBottom));
+  const lastPart = spine.next ?? spine;
+  const sec3 = cand(3).find((l) => l.row > lastPart.headerBottom);
+  const statusSearch = band(region, sec3 ? sec3.row + 1 : lastPart.headerBottom + 1, region.bottom);
+  const sec4Guess = cand(4).find((l) => l.row > (sec3?.row ?? lastPart.headerBottom));
   const status = readStatusTable(index, sec4Guess ? band(statusSearch, statusSearch.top, sec4Guess.row - 1) : statusSearch);
   const statusTop = status ? Math.min(...status.fields.map((f) => f.row)) : null;
-  const sec4 = cand(4).find((l) => l.row > (status?.bottom ?? sec3?.row ?? spine.headerBottom));
-  const sec5 = cand(5).find((l) => l.row > (sec4?.row ?? status?.bottom ?? spine.headerBottom));
+  const sec4 = cand(4).find((l) => l.row > (status?.bottom ?? sec3?.row ?? lastPart.headerBottom));
+  const sec5 = cand(5).find((l) => l.row > (sec4?.row ?? status?.bottom ?? lastPart.headerBottom));
   evidenceOf('3. 未収金実績の状況', sec3);
   evidenceOf(VERIFY_PART, sec4);
   evidenceOf(PLAN_PART, sec5);
@@ -103,7 +104,10 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
 
   // Section 2: rows A–G down to section 3 (its heading, or its table where the heading is missing).
   const trendBottom = Math.min(sec3?.row ?? Number.POSITIVE_INFINITY, statusTop !== null ? statusTop : Number.POSITIVE_INFINITY, region.bottom + 1) - 1;
-  const lines = readTrendLines(index, spine, trendBottom, region.left);
+  // A table cut in two: each part's rows end where the next part's header begins.
+  const parts = spine.next ? [spine, spine.next] : [spine];
+  const partLines = parts.map((p, i) => readTrendLines(index, p, i + 1 < parts.length ? tableTop(index, parts[i + 1]!) - 1 : trendBottom, region.left));
+  const lines = partLines[0]!;
   const titleYears = [sec1, sec3, sec4].map((l) => (l ? parseFiscalYear(l.raw) : null)).filter((y): y is number => y !== null);
   const plannedYear = sec5 ? parseFiscalYear(sec5.raw) : null;
   if (plannedYear !== null) titleYears.push(plannedYear - 1);
@@ -112,14 +116,18 @@ export function readCurrentForm(index: LabelIndex, spine: Spine, region: Region,
   const n = rowsYear ?? titleYear;
   const rows = assignTrendRows(lines, n);
   const rowLabels: Partial<Record<TrendRow, string>> = {};
-  for (const [letter, line] of rows) {
-    rowLabels[letter] = rowLabelText(line, letter);
-    for (const [code, col] of spine.cols) put(makeField(grid, key.trend(letter, code), line.row, col, TREND_RATES.includes(code) ? 'rate' : 'amount'));
-    evidence.push({ part: '2. 未収金の推移', cells: [a1(line.row, spine.firstCol)], reason: explain.trendRow(letter, line.label, line.year !== null && line.stage !== null, line.letter !== null) });
-  }
+  parts.forEach((p, i) => {
+    const partRows = i === 0 ? rows : assignTrendRows(partLines[i]!, n);
+    if (i > 0) evidence.push(p.evidence);
+    for (const [letter, line] of partRows) {
+      rowLabels[letter] ??= rowLabelText(line, letter);
+      for (const [code, col] of p.cols) put(makeField(grid, key.trend(letter, code), line.row, col, TREND_RATES.includes(code) ? 'rate' : 'amount'));
+      evidence.push({ part: '2. 未収金の推移', cells: [a1(line.row, p.firstCol)], reason: explain.trendRow(letter, line.label, line.year !== null && line.stage !== null, line.letter !== null) });
+    }
+  });
   // Row A (N−2 実績) is left out of tables whose claim is younger: its absence is not worth a word.
   for (const r of TREND_ROWS) if (r !== 'A' && !rows.has(r)) missing.push({ id: `trend.${r}`, part: `2. 未収金の推移 ${r}行`, lookedFor: messages.lookedForTrendRow(r) });
-  const lostCodes = TREND_CODES.filter((c) => !spine.cols.has(c));
+  const lostCodes = TREND_CODES.filter((c) => !parts.some((p) => p.cols.has(c)));
   if (lostCodes.length) missing.push({ id: 'trend.codes', part: `2. 未収金の推移 ${lostCodes.join('・')}列`, lookedFor: messages.lookedForCodes(lostCodes) });
 
   // Section 3

@@ -70,16 +70,19 @@ function columnBands(index: LabelIndex, spines: Spine[]): { left: number; right:
     if (i === 0) return 0;
     const prevRight = clusters[i - 1]!.last;
     const between = (col: number) => col > prevRight && col < c.first;
-    // The form on the right begins where its own title, headings, header and row labels begin.
+    // The form on the right begins where its own title, headings and row labels begin. Its header labels count
+    // only without those: the left form's header row may run on past its table (a table cut in two is narrow).
     let left = Number.POSITIVE_INFINITY;
     const area: Region = { top: near.top, left: prevRight + 1, bottom: near.bottom, right: c.first - 1 };
-    for (const l of index.find(area, (x) => isCurrentTitle(x) || isHeaderStart(x), index.labels)) left = Math.min(left, l.col);
+    for (const l of index.find(area, isCurrentTitle, index.labels)) left = Math.min(left, l.col);
     for (const l of index.find(area, (x) => sectionOf(x) !== null, index.headings)) left = Math.min(left, l.col);
     for (const s of c.spines) {
       for (let r = s.headerBottom + 1; r <= s.headerBottom + ROW_LABEL_ROWS; r++) {
         for (const l of index.row(r)) if (between(l.col) && isRowLabel(l)) left = Math.min(left, l.col);
       }
     }
+    if (Number.isFinite(left)) return left;
+    for (const l of index.find(area, isHeaderStart, index.labels)) left = Math.min(left, l.col);
     if (Number.isFinite(left)) return left;
     // Nothing labelled: an empty column between the two tables is their border.
     let gap = -1;

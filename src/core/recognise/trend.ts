@@ -17,7 +17,14 @@ export interface Spine {
   firstCol: number;
   lastCol: number;
   evidence: Evidence;
+  /** The rest of the table, cut off and stacked below for printing (現年度分・合計 under 過年度分), rows A–G again. */
+  next?: Spine;
 }
+
+/** Each part of a table cut in two prints at least this many codes (過年度分 ア…ケ has 9, the rest 10). */
+const MIN_SEGMENT_CODES = 6;
+/** The second part of a cut table starts at most this many rows below the first one's code row. */
+const SEGMENT_ROWS = 20;
 
 /** A header row is the code row when it prints at least this many of the 19 codes (a few may be lost or merged). */
 const MIN_CODES = 12;
@@ -177,6 +184,30 @@ function interpolate(cols: Map<TrendCode, number>): void {
   }
 }
 
+/** Parts of one table cut in two and stacked: the upper one with the lower one as its `next`. */
+function stackedSegments(segments: Spine[]): Spine[] {
+  const out: Spine[] = [];
+  const used = new Set<Spine>();
+  const sorted = [...segments].sort((a, b) => a.row - b.row);
+  for (const upper of sorted) {
+    if (used.has(upper)) continue;
+    const lower = sorted.find(
+      (s) =>
+        !used.has(s) &&
+        s.row > upper.row &&
+        s.row - upper.row <= SEGMENT_ROWS &&
+        s.firstCol <= upper.lastCol &&
+        s.lastCol >= upper.firstCol &&
+        [...s.cols.keys()].every((c) => !upper.cols.has(c)) &&
+        s.cols.size + upper.cols.size >= MIN_CODES,
+    );
+    if (!lower) continue;
+    used.add(upper).add(lower);
+    out.push({ ...upper, next: lower });
+  }
+  return out;
+}
+
 function spineOf(row: number, headerBottom: number, cols: Map<TrendCode, number>, evidence: Evidence): Spine {
   const c = [...cols.values()];
   return { row, headerBottom, cols, firstCol: Math.min(...c), lastCol: Math.max(...c), evidence };
@@ -193,10 +224,14 @@ export function findSpines(index: LabelIndex): Spine[] {
     else byRow.set(l.row, [{ col: l.col, code }]);
   }
   const spines: Spine[] = [];
+  const segments: Spine[] = [];
   for (const [row, items] of byRow) {
     for (const run of runs(items)) {
       const cols = new Map(run.map((x) => [x.code, x.col] as const));
-      if (cols.size < MIN_CODES) continue;
+      if (cols.size < MIN_CODES) {
+        if (cols.size >= MIN_SEGMENT_CODES) segments.push(spineOf(row, row, cols, { part: '2. 未収金の推移', cells: [a1(row, Math.min(...cols.values()))], reason: explain.codeRow(cols.size, cols.size) }));
+        continue;
+      }
       const found = cols.size;
       // Names in the rows above fill codes the code row lost.
       let headerBottom = row;
@@ -213,6 +248,7 @@ export function findSpines(index: LabelIndex): Spine[] {
       spines.push(spineOf(row, headerBottom, cols, { part: '2. 未収金の推移', cells: [a1(row, Math.min(...cols.values()))], reason: explain.codeRow(found, cols.size) }));
     }
   }
+  spines.push(...stackedSegments(segments));
   // Tables without a code row: the column names, where no code row stands near.
   const rowsWithLabels = [...new Set(index.labels.map((l) => l.row))];
   for (const row of rowsWithLabels) {

@@ -121,6 +121,7 @@ const SINGLE: [string, Partial<Plan>][] = [
   ['小計 rows under the table', { statusSums: true }],
   ['a 【過年度】 table and a 【現年度】 table', { statusByPart: true }],
   ['the table cut in two after ⑨', { statusBlocks: true }],
+  ['section 2 cut in two and stacked', { trendStacked: true }],
   ['件数 | 残高 under each category, a row per part', { statusPairs: true }],
   ['件数 | 残高 under each category, turned down', { statusPairs: true, statusDown: true }],
   ['the table cut in two after ⑨, turned down', { statusBlocks: true, statusDown: true }],
@@ -168,6 +169,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   statusByPart: fc.boolean(),
   statusBlocks: fc.boolean(),
   statusPairs: fc.boolean(),
+  trendStacked: fc.boolean(),
 }) as fc.Arbitrary<Plan>;
 
 /**
