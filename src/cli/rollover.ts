@@ -1,8 +1,11 @@
-// `mishukin rollover <in.xlsx> -o <out.xlsx> [--force] [--protect]`: next year's form (reporting on N+1) from each
-// filled form of a workbook, in the official layout, as a new workbook. Reading and writing happen here; what is
-// carried and what is refused is decided by the core (planRollover).
+// `mishukin rollover <in.xlsx> -o <out.xlsx> [--force] [--protect] [--hidden]`: next year's form (reporting on N+1)
+// from each filled form of a workbook, in the official layout, as a new workbook. Reading and writing happen here;
+// what is carried and what is refused is decided by the core (planRollover). Forms on hidden sheets (often last
+// year's, kept out of sight) are left out, as `check` leaves them, unless --hidden.
 import { z } from 'zod';
+import type { RecognisedWorkbook } from '../core/check';
 import type { Finding } from '../core/findings';
+import { hiddenSheetMessages } from '../core/messages';
 import type { Form } from '../core/model/form';
 import type { NewSheetPlan } from '../core/plan/sheetPlan';
 import type { RolloverOptions, RolloverResult } from '../core/plan/rolloverPlan';
@@ -14,7 +17,7 @@ import { printable, printableLines } from './terminal';
 import { outputProblem, writePlannedWorkbook } from './newWorkbook';
 import * as path from 'node:path';
 
-export const ROLLOVER_USAGE = `使い方: mishukin rollover <入力.xlsx> --output <出力.xlsx> [--force] [--protect]
+export const ROLLOVER_USAGE = `使い方: mishukin rollover <入力.xlsx> --output <出力.xlsx> [--force] [--protect] [--hidden]
 
 記入済みの調査書(N 年度の実績を報告するもの)から、翌年度(N+1 年度の実績を報告するもの)の調査書を作り、
 新しいブックに書き出します。ブックに調査書が複数あれば、それぞれから1枚ずつ作ります。
@@ -25,24 +28,28 @@ export const ROLLOVER_USAGE = `使い方: mishukin rollover <入力.xlsx> --outp
   空欄の入力欄  1. 達成状況、2. の D・F・G 行、3. の区分別の件数・残高と債務者数、4. の取組実績・課題・改善策、5.
 計算欄はすべて通常の Excel の数式です(繰越額アは前の行のケ''を参照します)。
 エラーのある調査書は、誤りを翌年度に広げないよう繰り越しません(エラーを一覧で示します)。
-入力ファイルには一切書き込みません。
+非表示・完全に非表示のシートの調査書(前年度の調査書を非表示で残したものなど)は繰り越さず、
+そのシートの名前を示します。入力ファイルには一切書き込みません。
 
 オプション:
   --output, -o ファイル  書き出す .xlsx(入力と同じファイルは指定できません)
   --force                エラーのある調査書もそのまま繰り越し、出力ファイルがすでにあれば上書きします
   --protect              計算欄をロックします(シートの保護、パスワードなし)
+  --hidden               非表示のシート(完全に非表示のものも)の調査書も繰り越します
   --help, -h             この説明を表示します
 
 終了コード:
   0  書き出しました
   1  エラーのある調査書があるため、何も書き出していません(--force で繰り越せます)
   2  使い方の誤り、読み込めない・書き込めないファイル、または繰り越せる調査書(現行様式)がない
+     (調査書が非表示のシートにしかないときも。--hidden で繰り越せます)
 `;
 
 const OPTION_SPEC = {
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
   protect: { type: 'boolean' },
+  hidden: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +57,7 @@ const RolloverArgs = z.object({
   output: z.string().min(1).optional(),
   force: z.boolean().default(false),
   protect: z.boolean().default(false),
+  hidden: z.boolean().default(false),
   help: z.boolean().default(false),
   paths: z.array(z.string()).max(1, { error: '入力ファイルは1つだけ指定してください。' }),
 });
@@ -58,7 +66,7 @@ export type RolloverArgs = z.infer<typeof RolloverArgs>;
 /** The core's part, loaded on demand (so --help does not load exceljs or the checks). */
 interface RolloverDeps {
   readWorkbookFile(file: string): Promise<Grid[]>;
-  recognise(grids: Grid[]): Form[];
+  recognise(grids: Grid[], skipHidden: boolean): RecognisedWorkbook;
   findings(form: Form): Finding[];
   plan(form: Form, findings: Finding[], opts: RolloverOptions): RolloverResult;
   render(plan: NewSheetPlan): string;
@@ -73,7 +81,7 @@ async function loadDeps(): Promise<RolloverDeps> {
   ]);
   return {
     readWorkbookFile: (file) => reader.readWorkbookFile(file),
-    recognise: (grids) => check.recogniseWorkbook(grids).forms,
+    recognise: (grids, skipHidden) => check.recogniseWorkbook(grids, { skipHidden }),
     findings: (form) => check.checkForm(form).findings,
     plan: planner.planRollover,
     render: (plan) => sheetPlan.renderSheetPlan(plan),
@@ -108,14 +116,15 @@ export async function runRollover(argv: string[], io: CliIO): Promise<number> {
   if (problem) return usageError(io, problem, ROLLOVER_USAGE);
 
   const deps = await loadDeps();
-  let forms: Form[];
+  let book: RecognisedWorkbook;
   try {
-    forms = deps.recognise(await deps.readWorkbookFile(path.resolve(io.cwd, input)));
+    book = deps.recognise(await deps.readWorkbookFile(path.resolve(io.cwd, input)), !args.hidden);
   } catch (err) {
     warn(io, input, readErrorInfo(err).message);
     return EXIT_USAGE;
   }
-  const { plans, refusedForErrors } = planAll(forms, deps, args, io);
+  for (const h of book.hiddenSheets) warn(io, input, `${hiddenSheetMessages.leftOut(h, '繰り越していません')}--hidden を付けると繰り越します。`);
+  const { plans, refusedForErrors } = planAll(book.forms, deps, args, io);
   if (refusedForErrors > 0) {
     io.stderr.write(
       `mishukin: エラーのある調査書が ${refusedForErrors} 件あるため、何も書き出していません。` +
@@ -124,7 +133,10 @@ export async function runRollover(argv: string[], io: CliIO): Promise<number> {
     return EXIT_FINDINGS;
   }
   if (plans.length === 0) {
-    warn(io, `${input} に繰り越せる調査書(現行様式)が見つかりませんでした。何も書き出していません。`);
+    const hidden = book.hiddenSheets.length > 0;
+    const where = hidden ? `${input} の表示されているシート` : `${input} `;
+    const hint = hidden ? '非表示のシートの調査書を繰り越すときは --hidden を付けてください。' : '';
+    warn(io, `${where}に繰り越せる調査書(現行様式)が見つかりませんでした。何も書き出していません。${hint}`);
     return EXIT_USAGE;
   }
   io.stdout.write(plans.map((p) => deps.render(p)).join('\n'));

@@ -347,7 +347,13 @@ const VISIBILITY_JA: Record<HiddenFormSheet['visibility'], string> = {
   veryHidden: '完全に非表示(Excel の画面からは再表示できない)',
 };
 
+/** 「非表示のシート「(前年度)038」に調査書が 1 件ありますが、<notDone>。」 */
+const hiddenSheetLeftOut = (s: HiddenFormSheet, notDone: string) =>
+  `${VISIBILITY_JA[s.visibility]}のシート「${s.sheet}」に調査書が ${s.forms} 件ありますが、${notDone}。`;
+
 export const hiddenSheetMessages = {
   /** 「非表示のシート「(前年度)038」に調査書が 1 件ありますが、点検していません。」 */
-  skipped: (s: HiddenFormSheet) => `${VISIBILITY_JA[s.visibility]}のシート「${s.sheet}」に調査書が ${s.forms} 件ありますが、点検していません。`,
+  skipped: (s: HiddenFormSheet) => hiddenSheetLeftOut(s, '点検していません'),
+  /** The same for a command that does something else with the forms (rollover, formulas, rate): what it did not do. */
+  leftOut: hiddenSheetLeftOut,
 };
