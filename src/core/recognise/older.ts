@@ -262,6 +262,7 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
   const s4Band = band(region, rowOf(s4, region.bottom), rowOf(s5, region.bottom) - 1);
   if (s4) {
     const colHeads = index.find(s4Band, (l) => /^(人件数|件数|人数|金額|債務者数)/.test(l.key));
+    const sideways = colHeads.length > 1 && colHeads.every((h) => h.col === colHeads[0]!.col);
     const rowDefs: [string, (s: string) => boolean][] = [
       ['total', (s) => /^合計/.test(s)],
       ['currentYear', (s) => /賦課分$/.test(s) && !/以前/.test(s)],
@@ -289,12 +290,13 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
         ['debtors', /^債務者数/],
       ] as const) {
         if (measure === 'debtors' && name !== 'total') continue;
-        const head = colHeads
-          .filter((h) => re.test(h.key) && h.row <= l.row && h.col > l.col)
-          .sort((a, b) => b.row - a.row || a.col - b.col)[0];
+        // Measures across (their heads above, right of the row labels), or turned: down the left, under the lines.
+        const head = sideways
+          ? colHeads.filter((h) => re.test(h.key) && h.col < l.col && h.row > l.row).sort((a, b) => b.col - a.col || a.row - b.row)[0]
+          : colHeads.filter((h) => re.test(h.key) && h.row <= l.row && h.col > l.col).sort((a, b) => b.row - a.row || a.col - b.col)[0];
         if (!head) continue;
         statusFound = true;
-        put(`older.status.${name}.${measure}`, { row: l.row, col: head.col }, measure === 'amount' ? 'amount' : 'count');
+        put(`older.status.${name}.${measure}`, sideways ? { row: head.row, col: l.col } : { row: l.row, col: head.col }, measure === 'amount' ? 'amount' : 'count');
       }
     }
   }

@@ -27,6 +27,7 @@ function formOf(layout: LayoutSheet): MForm {
 interface OlderPlan {
   categories: 'together' | 'apart' | 'digits' | 'digitsApart' | 'words';
   name: 'below' | 'beside' | 'inHeading';
+  statusSideways: boolean;
   colon: 'inline' | 'apart';
   blankRows: number[];
   blankCols: number[];
@@ -36,7 +37,7 @@ interface OlderPlan {
   left: number;
 }
 
-const PLAIN: OlderPlan = { categories: 'together', name: 'below', colon: 'apart', blankRows: [], blankCols: [], merges: true, valuesOnly: false, top: 1, left: 1 };
+const PLAIN: OlderPlan = { statusSideways: false, categories: 'together', name: 'below', colon: 'apart', blankRows: [], blankCols: [], merges: true, valuesOnly: false, top: 1, left: 1 };
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
@@ -91,6 +92,7 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
     });
     f = { ...f, cells: cells.filter((c) => !drop.has(c)) };
   }
+  if (p.statusSideways) f = statusSideways(f);
   if (p.valuesOnly) f = { ...f, cells: f.cells.map((c) => { const { formula, ...rest } = c; return formula === undefined ? c : rest; }) };
   if (!p.merges) f = { ...f, merges: [] };
   const rows = f.cells.map((c) => c.row);
@@ -102,6 +104,29 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
   for (const c of [...new Set(p.blankCols.map((x) => left + 1 + Math.floor(x * (right - left))))].sort((a, b) => b - a)) f = insertCols(f, c);
   const b = { top: Math.min(...f.cells.map((c) => c.row)), left: Math.min(...f.cells.map((c) => c.col)) };
   return shift(f, p.top - b.top, p.left - b.left);
+}
+
+/** Section 4 turned: one column per line (合計 … ⑩), the measures 人(件)数 / 金額 / 債務者数 down the left. */
+function statusSideways(f: MForm): MForm {
+  const head = f.cells.find((c) => c.value === '人(件)数')!;
+  const rows = f.cells.filter((c) => c.key?.startsWith('older.status.')).map((c) => c.row);
+  const [top, bottom] = [head.row, Math.max(...rows)];
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const labelCol = Math.min(...f.cells.filter((c) => inBlock(c.row) && c.row > top).map((c) => c.col));
+  const lines = [...new Set(rows)].sort((a, b) => a - b);
+  const label = (r: number) => f.cells.filter((c) => c.row === r && !c.key && typeof c.value === 'string').map((c) => String(c.value)).join(' ');
+  const grow = 4 - (bottom - top + 1);
+  const after = (c: number) => (c > bottom ? c + grow : c);
+  const cells: MCell[] = f.cells.filter((c) => !inBlock(c.row)).map((c) => ({ ...c, row: after(c.row) }));
+  const merges = f.merges.filter((m) => !inBlock(m.top)).map((m) => ({ ...m, top: after(m.top), bottom: after(m.bottom) }));
+  const measureRow = { count: top + 1, amount: top + 2, debtors: top + 3 } as Record<string, number>;
+  cells.push({ row: top + 1, col: labelCol, value: '人(件)数', role: 'other' }, { row: top + 2, col: labelCol, value: '金額', role: 'other' }, { row: top + 3, col: labelCol, value: '債務者数(実人数)', role: 'other' });
+  lines.forEach((r, i) => {
+    const col = labelCol + 2 + i;
+    cells.push({ row: top, col, value: label(r), role: 'other' });
+    for (const c of f.cells.filter((x) => x.row === r && x.key?.startsWith('older.status.'))) cells.push({ ...c, row: measureRow[c.key!.split('.').pop()!]!, col });
+  });
+  return { cells, merges };
 }
 
 const gist = (f: FormResult) => f.findings.map((x) => `${x.rule} ${x.severity} ${[...x.keys].sort().join(',')}`).sort();
@@ -140,6 +165,7 @@ describe.each([
   ['the claim name beside its label', { name: 'beside' }],
   ['the claim name on the heading\'s second line', { name: 'inHeading' }],
   ['所属 and 区分 with their values after the colon', { colon: 'inline' }],
+  ['section 4 turned, one column per line', { statusSideways: true }],
   ['no merged cells', { merges: false }],
   ['values only', { valuesOnly: true }],
   ['blank rows and columns', { blankRows: [0.1, 0.3, 0.5, 0.7, 0.9], blankCols: [0.2, 0.6] }],
@@ -152,6 +178,7 @@ describe('combinations', () => {
     const plan: fc.Arbitrary<OlderPlan> = fc.record({
       categories: fc.constantFrom('together', 'apart', 'digits', 'digitsApart', 'words'),
       name: fc.constantFrom('below', 'beside', 'inHeading'),
+      statusSideways: fc.boolean(),
       colon: fc.constantFrom('inline', 'apart'),
       blankRows: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }),
       blankCols: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
