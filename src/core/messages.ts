@@ -243,6 +243,10 @@ export const formulaMessages = {
   reasonOther: (formula: string) => `数式 =${formula} は計算式と異なります。`,
   reasonAddin: () => 'カスタム関数(MISHUKIN)を使っています。アドインのない提出先でも同じ数値が出る通常の数式にします。',
   reasonToAddin: () => '通常の数式を MISHUKIN 関数の数式にします。',
+  reasonRatioInPercent: (formula: string, shown: string) =>
+    `数式 =${formula} は比率を返しますが、このセルは率を百分率の数値で表すため(書式 0.0"%" など)${shown} と表示されています。`,
+  percentCells: (cells: string) =>
+    `${cells} は率を百分率の数値(2.0% なら 2.0)で表すセルのため(書式 0.0"%" など)、比率ではなく百分率を返す数式(…*100)を入れます。書式は変えません。`,
   textInputs: (cells: string[]) =>
     `入力欄 ${listCells(cells)} の数値は文字列で入力されています。ここでは読み取った数値で計算しましたが、Excel の計算結果は異なることがあります(MISHUKIN 関数は #VALUE! を返します)。数値で入力し直してください。`,
   nonInteger: (cells: string[]) =>

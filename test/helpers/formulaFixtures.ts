@@ -1,6 +1,7 @@
 // What the published sheets printed, by logical key, and where they were wrong: for checking that restored
 // formulas give the printed numbers everywhere except at the seeds' source errors and what follows from them.
 import type { CellValue } from '../../src/core/grid';
+import type { LayoutSheet } from '../../src/core/layout/currentLayout';
 import { isCellError } from '../../src/core/grid';
 import { computedFields } from '../../src/core/formulas/computed';
 import { ratioToPercent } from '../../scripts/printed';
@@ -46,4 +47,20 @@ export function showsPrinted(k: string, value: CellValue | number | string, prin
   if (printed === null) return value === null || (typeof value === 'string' && isDash(value));
   if (typeof value !== 'number') return false;
   return isRateKey(k) ? ratioToPercent(value) === printed : value === printed;
+}
+
+/**
+ * A layout whose rate cells hold percentages, as staff type them from a printed table: every rate cell formatted
+ * `numFmt` (e.g. 0.0"%" or undefined for General), its number (a values-only copy's ratio) as the printed
+ * percentage (0.1452664 → 14.5), dashes as they are. A formula cell keeps its formula and result (a ratio).
+ */
+export function ratesAsPercentNumbers(layout: LayoutSheet, numFmt: string | undefined): LayoutSheet {
+  const cells = layout.cells.map((c) => {
+    if (!c.key || !isRateKey(c.key)) return c;
+    const next = { ...c, numFmt };
+    if (numFmt === undefined) delete next.numFmt;
+    if (c.formula === undefined && typeof c.value === 'number') next.value = ratioToPercent(c.value);
+    return next;
+  });
+  return { ...layout, cells };
 }

@@ -1,7 +1,8 @@
 // The restored formulas checked by a real spreadsheet engine: every example workbook (and a values-only copy of
-// every published sheet) gets its formulas through the same code as `mishukin formulas`, with deliberately wrong
-// cached results; LibreOffice recalculates them all (one soffice call); the repo's reader reads the results back.
-// Each recalculated cell must equal what the core computed, and the printed number wherever the sheet was right.
+// every published sheet, and sheets whose rate cells hold percentages under 0.0"%") gets its formulas through the
+// same code as `mishukin formulas`, with deliberately wrong cached results; LibreOffice recalculates them all (one
+// soffice call); the repo's reader reads the results back, as the cells show them. Each recalculated cell must
+// equal what the core computed, and the printed number wherever the sheet was right.
 // Needs LibreOffice Calc (Debian package libreoffice-calc-nogui): without it this test fails, it never skips.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,14 +13,16 @@ import { writeWorkbook } from '../../src/adapters/xlsx/writeWorkbook';
 import { recogniseWorkbook } from '../../src/core/check';
 import { isCellError, type Grid } from '../../src/core/grid';
 import type { CurrentForm, Form } from '../../src/core/model/form';
-import { planFormulas, standardFormulas, type StandardCell } from '../../src/core/plan/formulaPlan';
+import { isRateKey, planFormulas, standardFormulas, type StandardCell } from '../../src/core/plan/formulaPlan';
 import type { WritePlan } from '../../src/core/plan/writePlan';
 import { isDash } from '../../src/core/text/normalize';
-import { printedAt, showsPrinted, wrongOnTheSheet } from '../helpers/formulaFixtures';
+import { printedAt, ratesAsPercentNumbers, showsPrinted, wrongOnTheSheet } from '../helpers/formulaFixtures';
 import { CURRENT_SEEDS, seed, seedLayout } from '../helpers/forms';
 import { convert, findProgram } from '../../scripts/soffice';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+/** Rates typed as percentages (2.0 shows 2.0%): the format staff use, which the formulas must not break. */
+const PERCENT_FORMAT = '0.0"%"';
 /** A value no formula of the form gives: a cell still showing it was not recalculated. */
 const STALE = -987654321;
 
@@ -71,6 +74,12 @@ beforeAll(async () => {
   // A form away from the top-left corner.
   const moved = await writeWorkbook([{ name: 'moved', layout: seedLayout(12, { valuesOnly: true, top: 6, left: 3 }) }]);
   inputs.push({ name: 'moved-12.xlsx', seedNo: 12, bytes: moved });
+  // Rates typed as percentages under 0.0"%" (sheet 9's run from 0.3% to 18.6%), and a sheet whose 0.0"%" rate cells
+  // got ratio formulas (each showing 0.1% for 14.5%).
+  for (const [name, seedNo, valuesOnly] of [['percent-09.xlsx', 9, true], ['ratio-in-percent-14.xlsx', 14, false]] as const) {
+    const layout = ratesAsPercentNumbers(seedLayout(seedNo, { valuesOnly }), PERCENT_FORMAT);
+    inputs.push({ name, seedNo, bytes: await writeWorkbook([{ name: 'percent', layout }]) });
+  }
 
   for (const input of inputs) {
     const forms = currentForms(await readWorkbook(input.bytes));
@@ -102,9 +111,9 @@ function valueOf(form: CurrentForm, k: string): number | string | null {
 }
 
 describe('formulas recalculated by LibreOffice', () => {
-  it('converted every workbook (17 examples, 17 values-only copies, one moved form)', () => {
-    expect(cases).toHaveLength(35);
-    expect(recalculated.size).toBe(35);
+  it('converted every workbook (17 examples, 17 values-only copies, one moved form, two with 0.0"%" rates)', () => {
+    expect(cases).toHaveLength(37);
+    expect(recalculated.size).toBe(37);
     // Every values-only copy needed formulas: the stale results prove LibreOffice recomputed them.
     expect(cases.filter((c) => c.name.startsWith('values-')).every((c) => c.planned > 40)).toBe(true);
   });
@@ -149,6 +158,24 @@ describe('formulas recalculated by LibreOffice', () => {
       }
     }
     expect(compared).toBeGreaterThan(3000);
+  });
+
+  it('keeps rate cells that hold percentages so: their own format, the percentage as their number', () => {
+    let compared = 0;
+    for (const name of ['percent-09.xlsx', 'ratio-in-percent-14.xlsx']) {
+      const c = cases.find((x) => x.name === name)!;
+      const [form] = currentForms(recalculated.get(name)!);
+      const grid = recalculated.get(name)![0]!;
+      for (const cell of c.expected.get(formId(form!))!.filter((x) => isRateKey(x.key) && typeof x.expected === 'number')) {
+        const f = form!.fields.get(cell.key)!;
+        const held = grid.cell(f.row, f.col)!;
+        const where = `${name} ${cell.address}`;
+        expect([where, held.numFmt, cell.unit]).toEqual([where, PERCENT_FORMAT, 'percent']);
+        expect([where, held.value as number]).toEqual([where, expect.closeTo((cell.expected as number) * 100, 10)]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('shows no error value anywhere in the recalculated forms', () => {

@@ -112,6 +112,19 @@ describe('readWorkbook: cell mapping', () => {
     expect(grids[1]!.cell(6, 2)).toEqual({ value: 'x' });
   });
 
+  test('a % sign escaped in a number format stays literal (exceljs drops the backslash: 0.0\\% would read as 0.0%)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    const formats = ['0.0\\%', '0.0%', '0.0"%"', '0.0"\\%"', '0.0\\\\%', '#,##0;\\▲#,##0'];
+    formats.forEach((f, i) => {
+      ws.getCell(i + 1, 1).value = 2;
+      ws.getCell(i + 1, 1).numFmt = f;
+    });
+    const c = cellsOf((await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())))[0]!);
+    // \\% is a literal % (quoted, as exceljs keeps it); quoted text and an escaped backslash before a real % are not.
+    expect(formats.map((_, i) => (c[`A${i + 1}`] as { numFmt: string }).numFmt)).toEqual(['0.0"%"', '0.0%', '0.0"%"', '0.0"%"', '0.0\\%', '#,##0;▲#,##0']);
+  });
+
   test('a zip64 archive is read like any other', async () => {
     const [g] = await readWorkbook(minimalXlsx({}, { zip64: true }));
     expect(g!.cell(1, 1)).toEqual({ value: 40, formula: 'A2*2' });

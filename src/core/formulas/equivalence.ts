@@ -1,7 +1,8 @@
 // Whether a formula already in a cell computes the same as the standard one, so that 「数式を入れる」 leaves it
 // alone. Formulas are reduced to a linear sum of cells (D19-(E19+F19), SUM(D29:L29), MISHUKIN.未収金残高(…)) or a
-// rate over two such sums (IF(F19=0,"-",G19/F19), IFERROR(G19/F19,"—"), MISHUKIN.徴収率(…)); anything else is
-// not recognised and therefore rewritten. Only the few shapes the form uses are understood, on purpose.
+// rate over two such sums (IF(F19=0,"-",G19/F19), IFERROR(G19/F19,"—"), MISHUKIN.徴収率(…), the percentage
+// IF(F19=0,"-",G19/F19*100) as 100·G19 over F19); anything else is not recognised and therefore rewritten.
+// Only the few shapes the form uses are understood, on purpose.
 import { parseA1, a1 } from '../grid';
 import { isDash } from '../text/normalize';
 import { type AmountExpr } from './expr';
@@ -166,6 +167,12 @@ function linear(v: Value | null): Linear | null {
 
 const amount = (sum: Linear): Value => ({ kind: 'amount', sum });
 
+/** The number a value is when it is a constant (100), else null. */
+function constantIn(v: Value | null): number | null {
+  const x = linear(v);
+  return x && constantOf(x);
+}
+
 /** Reduces a node; null where the shape is not one the form uses. */
 function reduce(n: Node): Value | null {
   switch (n.t) {
@@ -193,8 +200,17 @@ function reduce(n: Node): Value | null {
 }
 
 function reduceBinary(op: string, l: Node, r: Node): Value | null {
-  const a = linear(reduce(l));
-  const b = linear(reduce(r));
+  const x = reduce(l);
+  const y = reduce(r);
+  // A ratio scaled by a constant (G19/F19*100: the percentage, for a cell that shows its number with a literal %).
+  const kx = constantIn(x);
+  const ky = constantIn(y);
+  if (x?.kind === 'div' && ky !== null && (op === '*' || (op === '/' && ky !== 0))) {
+    return { kind: 'div', num: scaled(x.num, op === '*' ? ky : 1 / ky), den: x.den };
+  }
+  if (y?.kind === 'div' && kx !== null && op === '*') return { kind: 'div', num: scaled(y.num, kx), den: y.den };
+  const a = linear(x);
+  const b = linear(y);
   if (!a || !b) return null;
   switch (op) {
     case '+':

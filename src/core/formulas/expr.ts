@@ -151,16 +151,29 @@ function sameLine(a: CellPosition, b: CellPosition): boolean {
   return a.row === b.row || a.col === b.col;
 }
 
+/** How a rate cell holds its number: a ratio (0.444, shown 44.4% by a % format) or the percentage itself (44.4). */
+export type RateUnit = 'ratio' | 'percent';
+
+/** A ratio times this is the percentage. */
+export const PERCENT = 100;
+
 /**
  * The plain Excel formula (without "="): cell addresses, + - ( ), SUM(range) and, for a rate,
- * IF(denominator=0,"—",numerator/denominator) so that every recipient sees the same numbers without the add-in.
+ * IF(denominator=0,"—",numerator/denominator) so that every recipient sees the same numbers without the add-in;
+ * for a rate cell that holds percentages (its format adds a literal %), the ratio ×100: numerator/denominator*100.
  */
-export function excelFormula<R>(e: Expr<R>, at: (r: R) => CellPosition, dash: string): string {
+export function excelFormula<R>(e: Expr<R>, at: (r: R) => CellPosition, dash: string, unit: RateUnit = 'ratio'): string {
+  const scale = unit === 'percent' ? `*${PERCENT}` : '';
   return render(e, {
     name: (r) => at(r).address,
     sum: (refs) => `SUM(${sumArguments(refs.map(at))})`,
-    ratio: (n, d) => `IF(${d}=0,${excelString(dash)},${n}/${d})`,
+    ratio: (n, d) => `IF(${d}=0,${excelString(dash)},${n}/${d}${scale})`,
   });
+}
+
+/** A rate's value (a ratio) as the cell holds it; amounts, dashes and errors as they are. */
+export function inUnit<T>(v: T, unit: RateUnit): T | number {
+  return unit === 'percent' && typeof v === 'number' ? v * PERCENT : v;
 }
 
 export function excelString(s: string): string {

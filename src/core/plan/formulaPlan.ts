@@ -4,14 +4,14 @@
 import { a1, Grid, isCellError, parseA1, type Cell, type CellValue, type GridCell } from '../grid';
 import { computedFields, type ComputedField } from '../formulas/computed';
 import { equivalentFormulas, sameArithmetic, usesAddinFunctions } from '../formulas/equivalence';
-import { evaluate, excelFormula, type CellPosition } from '../formulas/expr';
+import { evaluate, excelFormula, inUnit, type CellPosition, type RateUnit } from '../formulas/expr';
 import { COLUMN_FUNCTIONS, formFunction, functionCall, FUNCTION_DASH } from '../formulas/functions';
 import { rateTenths } from '../formulas/trend';
 import { fmtAmount, fmtRate, formulaMessages as M, messages, placeOf } from '../messages';
 import type { CurrentForm, Field } from '../model/form';
 import { CARRY_FROM, isTrendCode, key, TREND_INPUTS, TREND_RATES, type TrendCode, type TrendRow } from '../model/keys';
 import { isDash } from '../text/normalize';
-import { ERROR_TEXT } from '../text/values';
+import { ERROR_TEXT, percentSign } from '../text/values';
 import type { CellContent, PlannedEffect, PlannedWrite, WritePlan } from './writePlan';
 
 export type FormulaVariant = 'plain' | 'addin';
@@ -32,8 +32,13 @@ export interface StandardCell {
   /** The rule in the form's terms, e.g. "ケ=ウ-(エ+オ)". */
   rule: string;
   formula: string;
-  /** The value the formula gives: a number, a dash (rate over 0) or an Excel error such as "#VALUE!". */
+  /**
+   * The value the cell will show, as the form reads it: a number (a rate as a ratio, whatever the cell holds), a dash
+   * (rate over 0) or an Excel error such as "#VALUE!". The formula returns it in `unit`.
+   */
   expected: number | string;
+  /** How the cell holds a rate, which its formula follows: 'percent' for the percentage itself (under 0.0"%"). */
+  unit: RateUnit;
   before: CellContent;
   /** The cell already holds a formula that computes the same (it is left out of the plan). */
   equivalent: boolean;
@@ -41,6 +46,8 @@ export interface StandardCell {
   changesShownValue: boolean;
   /** The cell's value changes at all (a rate may change in hidden digits only). */
   changesValue: boolean;
+  /** Why the formula is written, in Japanese; empty for a cell that is `equivalent`. */
+  reason: string;
 }
 
 const TREND_KEY = /^trend\.([A-G])\.(.+)$/;
@@ -140,6 +147,28 @@ function formDash(form: CurrentForm, cells: ReadonlyMap<string, GridCell>): stri
   return DEFAULT_DASH;
 }
 
+/** The positive section of a number format is the one a rate shows with (rates are not negative). */
+const POSITIVE = 1;
+
+/**
+ * How each rate cell holds its number, so that its formula shows right in the person's own format, which is never
+ * changed: a literal % sign in the format (0.0"%") shows the percentage itself (2 as 2.0%), a % format the ratio;
+ * without a % sign, as its number was read (44.4 typed for 44.4%); a cell with no number to go by (blank, —, 0), as
+ * the form's other rates.
+ */
+function rateUnits(form: CurrentForm, cells: ReadonlyMap<string, GridCell>): (f: Field) => RateUnit {
+  const own = (f: Field): RateUnit | null => {
+    const raw = cells.get(f.address)?.value;
+    const sign = percentSign(f.numFmt, typeof raw === 'number' ? raw : POSITIVE);
+    if (sign !== 'none') return sign === 'literal' ? 'percent' : 'ratio';
+    if (typeof raw !== 'number' || raw === 0 || f.parsed.status !== 'number') return null;
+    return f.parsed.value === raw ? 'ratio' : 'percent';
+  };
+  const rates = [...form.fields.values()].filter((f) => f.kind === 'rate');
+  const usual: RateUnit = rates.some((f) => own(f) === 'percent') ? 'percent' : 'ratio';
+  return (f) => (f.kind === 'rate' ? (own(f) ?? usual) : 'ratio');
+}
+
 type Block = 'past' | 'current' | 'total';
 
 /** 過年度分 (ア … ケ), 現年度分 (ウ' … ケ'), 合計 (キ'' ク'' ケ''): told apart by the primes of their codes. */
@@ -215,16 +244,19 @@ function build(form: CurrentForm, opts: FormulaPlanOptions): Built {
   const dash = opts.dash ?? formDash(form, gridCells);
   const only = opts.only === undefined ? null : new Set([...opts.only].map(normalAddress));
   const at = (k: string): CellPosition => form.fields.get(k)!;
+  const unitOf = rateUnits(form, gridCells);
 
   // The formula of each chosen cell; cells left out of a partial plan keep what they hold.
-  const standard = new Map<string, { c: ComputedField; formula: string; equivalent: boolean; fn: boolean }>();
+  const standard = new Map<string, { c: ComputedField; formula: string; unit: RateUnit; equivalent: boolean; fn: boolean }>();
   for (const c of candidates(form)) {
     const f = form.fields.get(c.key)!;
-    const call = addin ? functionFormula(c.key, at) : null;
-    const formula = call ?? excelFormula(c.expr, at, dash);
+    const unit = unitOf(f);
+    // The MISHUKIN functions return ratios: a cell holding percentages gets the plain formula.
+    const call = addin && unit === 'ratio' ? functionFormula(c.key, at) : null;
+    const formula = call ?? excelFormula(c.expr, at, dash, unit);
     const equivalent = f.formula !== undefined && equivalentFormulas(f.formula, formula);
     if (!equivalent && only && !only.has(f.address)) continue;
-    standard.set(c.key, { c, formula, equivalent, fn: call !== null });
+    standard.set(c.key, { c, formula, unit, equivalent, fn: call !== null });
   }
 
   // Evaluate in dependency order (memoised recursion over the operands), from the input cells.
@@ -256,6 +288,7 @@ function build(form: CurrentForm, opts: FormulaPlanOptions): Built {
   const cells: StandardCell[] = [];
   const textInputs = new Set<string>();
   const fractional = new Set<string>();
+  const inPercent: string[] = [];
   for (const [k, s] of standard) {
     const f = form.fields.get(k)!;
     const v = value(k);
@@ -266,16 +299,19 @@ function build(form: CurrentForm, opts: FormulaPlanOptions): Built {
       v.textInputs.forEach((x) => textInputs.add(x));
       if (s.fn) v.fractionalInputs.forEach((x) => fractional.add(x));
     }
+    if (!s.equivalent && s.unit === 'percent') inPercent.push(f.address);
     cells.push({
       key: k,
       address: f.address,
       rule: s.c.rule,
       formula: s.formula,
       expected,
+      unit: s.unit,
       before: cellContent(gridCells.get(f.address)),
       equivalent: s.equivalent,
       changesShownValue: !showsSame(f, expected),
       changesValue,
+      reason: s.equivalent ? '' : reason(f, s.formula, addin, s.unit === 'percent' ? excelFormula(s.c.expr, at, dash) : null),
     });
   }
 
@@ -284,6 +320,7 @@ function build(form: CurrentForm, opts: FormulaPlanOptions): Built {
   if (addin && written.some((c) => standard.get(c.key)!.fn)) {
     caveats.push(messages.fmlAddin(listAddresses(written.filter((c) => standard.get(c.key)!.fn).map((c) => c.address))));
   }
+  if (inPercent.length) caveats.push(M.percentCells(listAddresses(inPercent)));
   if (textInputs.size) caveats.push(M.textInputs([...textInputs]));
   if (fractional.size) caveats.push(M.nonInteger([...fractional]));
   return { cells, caveats };
@@ -317,10 +354,12 @@ export function standardFormulas(form: CurrentForm, opts: FormulaPlanOptions = {
   return build(form, opts).cells;
 }
 
-function reason(f: Field, cell: StandardCell, addin: boolean): string {
+/** Why `formula` replaces what the cell holds; `ratio` is the ratio form of a formula that returns a percentage. */
+function reason(f: Field, formula: string, addin: boolean, ratio: string | null): string {
   if (f.formula === undefined) return f.parsed.status === 'blank' ? M.reasonBlank() : M.reasonTyped(shownText(f));
+  if (ratio !== null && sameArithmetic(f.formula, ratio)) return M.reasonRatioInPercent(f.formula, shownText(f));
   if (!addin && usesAddinFunctions(f.formula)) return M.reasonAddin();
-  if (addin && sameArithmetic(f.formula, cell.formula)) return M.reasonToAddin();
+  if (addin && sameArithmetic(f.formula, formula)) return M.reasonToAddin();
   return M.reasonOther(f.formula);
 }
 
@@ -334,7 +373,8 @@ export function planFormulas(form: CurrentForm, opts: FormulaPlanOptions = {}): 
   const writes: PlannedWrite[] = [];
   const effects: PlannedEffect[] = [];
   for (const c of cells) {
-    const f = form.fields.get(c.key)!;
+    const held = c.unit === 'percent' ? { inPercent: true } : {};
+    const expected = inUnit(c.expected, c.unit);
     if (c.equivalent) {
       if (c.changesValue) {
         effects.push({
@@ -343,8 +383,9 @@ export function planFormulas(form: CurrentForm, opts: FormulaPlanOptions = {}): 
           key: c.key,
           label: placeOf(form, c.key),
           before: c.before.value,
-          after: c.expected,
+          after: expected,
           changesShownValue: c.changesShownValue,
+          ...held,
         });
       }
       continue;
@@ -354,10 +395,11 @@ export function planFormulas(form: CurrentForm, opts: FormulaPlanOptions = {}): 
       address: c.address,
       key: c.key,
       before: c.before,
-      after: { value: c.expected, formula: c.formula },
-      why: M.why(placeOf(form, c.key), c.rule, reason(f, c, addin)),
-      expected: c.expected,
+      after: { value: expected, formula: c.formula },
+      why: M.why(placeOf(form, c.key), c.rule, c.reason),
+      expected,
       changesShownValue: c.changesShownValue,
+      ...held,
     });
   }
   const plan: WritePlan = { title: M.planTitle(form.sheet, form.anchor, addin), writes };

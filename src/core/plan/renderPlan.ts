@@ -1,6 +1,7 @@
 // The preview of a WritePlan as Japanese text: what each cell holds now, the formula it gets, the value that
 // formula gives, and what else changes with it. The CLI prints it; the pane can show it as is.
 import { fmtAmount, fmtRate, formulaMessages as M } from '../messages';
+import { PERCENT } from '../formulas/expr';
 import { isRateKey } from './formulaPlan';
 import type { WritePlan } from './writePlan';
 
@@ -9,10 +10,21 @@ export interface RenderPlanOptions {
   indent?: string;
 }
 
-function shown(v: number | string | boolean | null, k: string | undefined): string {
+/** Where a planned value sits: its key, and whether its rate is held as the percentage itself (2 for 2.0%). */
+export interface PlannedCell {
+  key?: string | undefined;
+  inPercent?: boolean | undefined;
+}
+
+/**
+ * A value of a planned cell as the cell shows it, in the form's terms: amounts 1,234 / ▲12, rates 26.7% (from a
+ * ratio, or from the percentage in a cell that holds one), blank 「空欄」. The CLI's and the pane's previews.
+ */
+export function shownValue(v: number | string | boolean | null, at: PlannedCell): string {
   if (v === null || v === '') return M.blank();
-  if (typeof v === 'number') return k !== undefined && isRateKey(k) ? fmtRate(v) : fmtAmount(v);
-  return String(v);
+  if (typeof v !== 'number') return String(v);
+  if (at.key === undefined || !isRateKey(at.key)) return fmtAmount(v);
+  return fmtRate(at.inPercent ? v / PERCENT : v);
 }
 
 export function renderPlan(plan: WritePlan, opts: RenderPlanOptions = {}): string {
@@ -29,17 +41,17 @@ export function renderPlan(plan: WritePlan, opts: RenderPlanOptions = {}): strin
     const under = ' '.repeat(width + 2);
     for (const w of plan.writes) {
       lines.push(`${pad}${w.address.padEnd(width)}  ${w.why}`);
-      const now = M.renderNow(shown(w.before.value, w.key), w.before.formula);
+      const now = M.renderNow(shownValue(w.before.value, w), w.before.formula);
       const next = `=${w.after.formula ?? ''}`;
       const mark = w.changesShownValue ? `  ${M.renderChanges()}` : '';
-      lines.push(`${pad}${under}${now} → ${w.after.formula === undefined ? '' : `${next} → `}${shown(w.expected, w.key)}${mark}`);
+      lines.push(`${pad}${under}${now} → ${w.after.formula === undefined ? '' : `${next} → `}${shownValue(w.expected, w)}${mark}`);
     }
   }
   if (effects.length) {
     const width = Math.max(...effects.map((e) => e.address.length));
     lines.push('', `${pad}${M.renderEffects()}`);
     for (const e of effects) {
-      lines.push(`${pad}${pad}${e.address.padEnd(width)}  ${e.label}  ${shown(e.before, e.key)} → ${shown(e.after, e.key)}`);
+      lines.push(`${pad}${pad}${e.address.padEnd(width)}  ${e.label}  ${shownValue(e.before, e)} → ${shownValue(e.after, e)}`);
     }
   }
   if (plan.caveats?.length) {

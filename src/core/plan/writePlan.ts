@@ -25,6 +25,11 @@ export const PlannedWriteSchema = z.object({
   expected: z.union([z.number(), z.string(), z.null()]),
   /** True when the cell will show a different value than now (restoring a formula over a wrong typed value). */
   changesShownValue: z.boolean(),
+  /**
+   * A rate cell that holds the percentage itself (2 shown as 2.0% by a literal % in its format), not a ratio (0.02
+   * under a % format): its values here are percentages, and its formula returns one.
+   */
+  inPercent: z.optional(z.boolean()),
 });
 export type PlannedWrite = z.infer<typeof PlannedWriteSchema>;
 
@@ -39,6 +44,8 @@ export const PlannedEffectSchema = z.object({
   after: z.union([z.number(), z.string(), z.null()]),
   /** False where only hidden digits change (a rate that still shows 26.7%): the preview need not list it. */
   changesShownValue: z.boolean(),
+  /** As for a write: the values are percentages (2 for 2.0%). */
+  inPercent: z.optional(z.boolean()),
 });
 export type PlannedEffect = z.infer<typeof PlannedEffectSchema>;
 

@@ -1,8 +1,8 @@
 // A WritePlan arranged for the pane's preview: each cell in form terms with what it holds now and what it will
 // hold. The plan itself (which cells, which formulas, which values) is the core's; this only words it.
-import { fmtAmount, fmtRate, formulaMessages, placeOf } from '../../core/messages';
+import { placeOf } from '../../core/messages';
 import type { Form } from '../../core/model/form';
-import { isRateKey } from '../../core/plan/formulaPlan';
+import { shownValue, type PlannedCell } from '../../core/plan/renderPlan';
 import type { CellContent, WritePlan } from '../../core/plan/writePlan';
 
 export interface PreviewRow {
@@ -28,15 +28,8 @@ export interface EffectRow {
   after: string;
 }
 
-/** A value as the form prints it: amounts 1,234 / ▲12, rates 26.7%, blank 「空欄」. */
-export function shownValue(v: number | string | boolean | null, key: string | undefined): string {
-  if (v === null || v === '') return formulaMessages.blank();
-  if (typeof v === 'number') return key !== undefined && isRateKey(key) ? fmtRate(v) : fmtAmount(v);
-  return String(v);
-}
-
-function held(c: CellContent, key: string | undefined): string {
-  const shown = shownValue(c.value, key);
+function held(c: CellContent, at: PlannedCell): string {
+  const shown = shownValue(c.value, at);
   return c.formula === undefined ? shown : `=${c.formula}(${shown})`;
 }
 
@@ -48,9 +41,9 @@ export function previewRows(form: Form, plan: WritePlan): PreviewRow[] {
       address: w.address,
       place,
       reason: w.why.startsWith(prefix) ? w.why.slice(prefix.length) : w.why,
-      now: held(w.before, w.key),
+      now: held(w.before, w),
       formula: w.after.formula === undefined ? null : `=${w.after.formula}`,
-      result: shownValue(w.expected, w.key),
+      result: shownValue(w.expected, w),
       changesShownValue: w.changesShownValue,
     };
   });
@@ -60,5 +53,5 @@ export function previewRows(form: Form, plan: WritePlan): PreviewRow[] {
 export function previewEffects(plan: WritePlan): EffectRow[] {
   return (plan.effects ?? [])
     .filter((e) => e.changesShownValue)
-    .map((e) => ({ address: e.address, label: e.label, before: shownValue(e.before, e.key), after: shownValue(e.after, e.key) }));
+    .map((e) => ({ address: e.address, label: e.label, before: shownValue(e.before, e), after: shownValue(e.after, e) }));
 }

@@ -76,6 +76,20 @@ class PartReader {
   }
 }
 
+/**
+ * exceljs drops every backslash of a number format as it reads it, so 0.0\% (LibreOffice's way of writing
+ * 0.0"%") would come out as 0.0%: a literal % sign (the number shown as typed) would turn into Excel's % operator
+ * (the number ×100). An escaped % is passed on quoted, which means the same and survives exceljs.
+ */
+function quoteEscapedPercent(styles: Uint8Array): Uint8Array {
+  const xml = new TextDecoder().decode(styles);
+  if (!xml.includes('\\%')) return styles;
+  const code = (value: string): string =>
+    // Quoted text is left as it is; an escape pair is taken whole (\\ is a backslash, not an escape of what follows).
+    value.replace(/(&quot;.*?&quot;)|\\([\s\S])/g, (m, quoted: string | undefined, ch: string) => (quoted === undefined && ch === '%' ? '&quot;%&quot;' : m));
+  return UTF8.encode(xml.replace(/(\bformatCode=")([^"]*)"/g, (_, attr: string, value: string) => `${attr}${code(value)}"`));
+}
+
 /** "xl/workbook.xml" → folder "xl" and its relationships part "xl/_rels/workbook.xml.rels". */
 function relsOf(name: string): { folder: string; rels: string } {
   const i = name.lastIndexOf('/');
@@ -163,7 +177,7 @@ export async function buildSafePackage(
   if (styles) {
     const part = await parts.read(styles, 'styles');
     checkStyles(part, limits);
-    out.push({ name: 'xl/styles.xml', data: [part] });
+    out.push({ name: 'xl/styles.xml', data: [quoteEscapedPercent(part)] });
   }
   const facts: SheetFacts[] = [];
   for (const [i, s] of sheets.entries()) {
