@@ -3,7 +3,8 @@ import type { Grid } from './grid';
 import type { Finding, FormResult, HiddenFormSheet, WorkbookResult } from './findings';
 import { type Form, formValues, fieldValue } from './model/form';
 import { recogniseSheet } from './recognise';
-import { runRules } from './rules';
+import { RULES, runRules } from './rules';
+import { BLANK_FORM_RULES, isBlankForm } from './rules/blank';
 
 /** The older edition's 所属 is the whole affiliation; it stands where the current edition has 所属. */
 const OLDER_HEADER: Record<string, string> = { affiliation: 'bureau', claimType: 'claimType', claimName: 'claimName' };
@@ -49,7 +50,7 @@ export function checkForm(form: Form, opts: CheckOptions = {}): FormResult {
     fiscalYear: form.fiscalYear,
     header: headerOf(form),
     values: formValues(form),
-    findings: [...runRules(form), ...readerFindings(form)],
+    findings: [...runRules(form, isBlankForm(form) ? RULES.filter((r) => BLANK_FORM_RULES.has(r.id)) : RULES), ...readerFindings(form)],
   };
   if (opts.explain) result.recognition = { evidence: form.evidence, missing: form.missing };
   return result;

@@ -171,6 +171,7 @@ export const messages = {
     `${cells.length}個の数値が文字列(全角数字・桁区切り・▲など)で入力されています(${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' ほか' : ''})。値は正しく読み取りましたが、Excel の計算には使われません。`,
   valParse: (w: string, text: string) => `${w}の「${text}」を数値として読み取れません。`,
   // Recognition: what could not be found is the checker's limit, said once per part.
+  formBlank: () => 'この調査書はまだ記入されていません(入力欄がすべて空欄か 0)。空欄の指摘はせず、記入を始めると点検します。',
   recPart: (part: string, lookedFor: string, skipped: string) =>
     `「${part}」を様式の中に見つけられませんでした(探したもの: ${lookedFor})。この部分の点検${skipped ? `(${skipped})` : ''}は行っていません。様式の誤りとは限りません。`,
   recYear: (titleYear: number, rowsYear: number) =>

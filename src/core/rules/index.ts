@@ -10,6 +10,7 @@ import { textRules } from './text';
 import { valueRules } from './values';
 import { olderRules } from './older';
 import { recognitionRules } from './recognition';
+import { formBlank } from './blank';
 import type { Issue, Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...valueRules,
   ...olderRules,
   ...recognitionRules,
+  formBlank,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
