@@ -5,7 +5,7 @@ import { a1 } from '../grid';
 import { labelKey } from '../text/normalize';
 import { findFiscalYears } from '../text/fiscalYear';
 import type { Evidence, Field, MissingPart, OlderForm, Region } from '../model/form';
-import type { FieldKind } from '../text/values';
+import { type FieldKind, parseCell } from '../text/values';
 import { explain, messages } from '../messages';
 import { band, type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './labels';
 import { type CompiledSpec, LABEL_THRESHOLD, compile, leadingNumber, scoreKey } from './match';
@@ -109,6 +109,15 @@ function headerOf(l: Label): { field: OlderHeader; score: number; inline: string
 function inlineValue(rest: string | undefined): string | null {
   const v = rest?.trim() ?? '';
   return v === '' || /^[(（]/.test(v) ? null : v;
+}
+
+/** The code typed after a rating's label and a colon in one cell, alone or among the others (「合計:A うち現年度:C1 …」). */
+function ratingInline(raw: string, label: RegExp): string | null {
+  const pairs = [...raw.normalize('NFKC').matchAll(/([^\s:]{1,24}):\s*([^\s:]*)(?=\s|$)/g)];
+  const m = pairs.find((p) => label.test(labelKey(p[1]!)));
+  // An empty code among others (「うち現年度: うち過年度:C1」) is a blank rating there; 「合計:」 alone has its code beside.
+  if (!m || (m[2] === '' && pairs.length < 2)) return null;
+  return m[2]!;
 }
 
 function isHeaderCell(index: LabelIndex, row: number, col: number): boolean {
@@ -267,8 +276,8 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
       ['total', (s) => /^合計/.test(s)],
       ['currentYear', (s) => /賦課分$/.test(s) && !/以前/.test(s)],
       ['pastYears', (s) => /以前賦課分$/.test(s)],
-      ['collectSubtotal', (s) => /^回収債?権?計/.test(s)],
-      ['settleSubtotal', (s) => /^整理債?権?計/.test(s)],
+      ['collectSubtotal', (s) => /^回収債?権?(小)?計/.test(s)],
+      ['settleSubtotal', (s) => /^整理債?権?(小)?計/.test(s)],
     ];
     const rowLabels: [string, Label][] = [];
     for (const l of index.find(s4Band, (x) => x.row > s4.row || x.col !== s4.col)) {
@@ -310,9 +319,17 @@ export function readOlderForm(index: LabelIndex, region: Region, title: Label): 
     ['current', /^うち現年度/],
     ['past', /^うち過年度/],
   ] as const) {
-    const l = index.first(s5Band, (x) => re.test(x.key) && x.key.length <= RATING_LABEL_MAX);
+    const l = index.first(s5Band, (x) => re.test(x.key) && x.key.length <= RATING_LABEL_MAX) ?? index.first(s5Band, (x) => ratingInline(x.raw, re) !== null);
     if (!l) continue;
     ratingsFound = true;
+    // 「合計:C1」「うち現年度:A」: the code after the colon, in the label's own cell (one line of several, too).
+    const typed = ratingInline(l.raw, re);
+    if (typed !== null) {
+      const f = makeField(grid, `older.rating.${name}`, l.row, l.col, 'rating');
+      f.parsed = parseCell({ value: typed }, 'rating');
+      fields.set(f.key, f);
+      continue;
+    }
     const below = index.at(l.row + 1, l.col);
     const at = below && /^[ABC]/i.test(below.key) && below.key.length <= 3 ? { row: l.row + 1, col: l.col } : valueCellOf(index, l, (s) => /うち|目標達成状況/.test(s), 3, region.right);
     put(`older.rating.${name}`, at, 'rating');

@@ -28,6 +28,10 @@ interface OlderPlan {
   categories: 'together' | 'apart' | 'digits' | 'digitsApart' | 'words';
   name: 'below' | 'beside' | 'inHeading';
   statusSideways: boolean;
+  /** 「合計:A」 in the label's cell, each rating its own (cells) or all three in one cell (one). */
+  ratingsInline: 'no' | 'cells' | 'one';
+  /** 「回収債権 小計」 for 「回収債権 計」. */
+  shoukei: boolean;
   colon: 'inline' | 'apart';
   blankRows: number[];
   blankCols: number[];
@@ -37,7 +41,7 @@ interface OlderPlan {
   left: number;
 }
 
-const PLAIN: OlderPlan = { statusSideways: false, categories: 'together', name: 'below', colon: 'apart', blankRows: [], blankCols: [], merges: true, valuesOnly: false, top: 1, left: 1 };
+const PLAIN: OlderPlan = { ratingsInline: 'no', shoukei: false, statusSideways: false, categories: 'together', name: 'below', colon: 'apart', blankRows: [], blankCols: [], merges: true, valuesOnly: false, top: 1, left: 1 };
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
@@ -93,6 +97,8 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
     f = { ...f, cells: cells.filter((c) => !drop.has(c)) };
   }
   if (p.statusSideways) f = statusSideways(f);
+  if (p.ratingsInline !== 'no') f = ratingsInline(f, p.ratingsInline === 'one');
+  if (p.shoukei) f = { ...f, cells: f.cells.map((c) => (typeof c.value === 'string' && /^(回収|整理)債権\s*計$/.test(c.value) ? { ...c, value: c.value.replace(/\s*計$/, ' 小計') } : c)) };
   if (p.valuesOnly) f = { ...f, cells: f.cells.map((c) => { const { formula, ...rest } = c; return formula === undefined ? c : rest; }) };
   if (!p.merges) f = { ...f, merges: [] };
   const rows = f.cells.map((c) => c.row);
@@ -104,6 +110,20 @@ function mutateOlder(f0: MForm, p: OlderPlan): MForm {
   for (const c of [...new Set(p.blankCols.map((x) => left + 1 + Math.floor(x * (right - left))))].sort((a, b) => b - a)) f = insertCols(f, c);
   const b = { top: Math.min(...f.cells.map((c) => c.row)), left: Math.min(...f.cells.map((c) => c.col)) };
   return shift(f, p.top - b.top, p.left - b.left);
+}
+
+/** Ratings typed after their labels in the labels' cells: 「合計:A」, or all three in the first one. */
+function ratingsInline(f: MForm, one: boolean): MForm {
+  const codes = f.cells.filter((c) => c.key?.startsWith('older.rating.')).sort((a, b) => a.col - b.col);
+  const labelOf = (c: MCell) => f.cells.find((x) => x.row === c.row - 1 && x.col === c.col && typeof x.value === 'string')!;
+  const pairs = codes.map((c) => ({ code: c, label: labelOf(c), text: `${String(labelOf(c).value).replace(/\s+/g, '')}:${c.value ?? ''}` }));
+  const drop = new Set<MCell>([...codes, ...(one ? pairs.slice(1).map((p) => p.label) : [])]);
+  const cells = f.cells.filter((c) => !drop.has(c)).map((c) => {
+    const i = pairs.findIndex((p) => p.label === c);
+    if (i < 0) return c;
+    return one ? { ...c, value: pairs.map((p) => p.text).join(' '), key: pairs[0]!.code.key } : { ...c, value: pairs[i]!.text, key: pairs[i]!.code.key };
+  });
+  return { cells, merges: f.merges.filter((m) => !codes.some((c) => m.top === c.row && m.left === c.col)) };
 }
 
 /** Section 4 turned: one column per line (合計 … ⑩), the measures 人(件)数 / 金額 / 債務者数 down the left. */
@@ -166,6 +186,9 @@ describe.each([
   ['the claim name on the heading\'s second line', { name: 'inHeading' }],
   ['所属 and 区分 with their values after the colon', { colon: 'inline' }],
   ['section 4 turned, one column per line', { statusSideways: true }],
+  ['ratings typed 「合計:A」 in their labels\' cells', { ratingsInline: 'cells' }],
+  ['ratings typed all three in one cell', { ratingsInline: 'one' }],
+  ['「回収債権 小計」 for 計', { shoukei: true }],
   ['no merged cells', { merges: false }],
   ['values only', { valuesOnly: true }],
   ['blank rows and columns', { blankRows: [0.1, 0.3, 0.5, 0.7, 0.9], blankCols: [0.2, 0.6] }],
@@ -179,6 +202,8 @@ describe('combinations', () => {
       categories: fc.constantFrom('together', 'apart', 'digits', 'digitsApart', 'words'),
       name: fc.constantFrom('below', 'beside', 'inHeading'),
       statusSideways: fc.boolean(),
+      ratingsInline: fc.constantFrom('no', 'cells', 'one'),
+      shoukei: fc.boolean(),
       colon: fc.constantFrom('inline', 'apart'),
       blankRows: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }),
       blankCols: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
