@@ -11,6 +11,7 @@ import { type Label, type LabelIndex, isEmpty, makeField, valueCellOf } from './
 import { type CompiledSpec, LABEL_THRESHOLD, compile, scoreKey } from './match';
 import { labelKey } from '../text/normalize';
 import { parseCell } from '../text/values';
+import { CHOICE_MARK } from '../text/choice';
 import { CURRENT_TITLE_RE } from './regions';
 
 const HEADER_SPECS: Record<HeaderField, CompiledSpec> = {
@@ -138,10 +139,28 @@ function readLabelled<F extends string>(index: LabelIndex, band: Region, d: Labe
     }
     const beside = valueCellOf(index, l, isOther, VALUE_SPAN, band.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(f) ? { row: l.row, col: templateCols.get(f)! } : beside;
-    fields.push(makeField(grid, d.key(f), at.row, at.col, d.kind));
+    const field = makeField(grid, d.key(f), at.row, at.col, d.kind);
+    // A choice ticked in a row of boxes (「☐ 強制公 | ☐ 非強公 | ☑ 私債権」): the value is the whole row of options.
+    const options = choiceRow(grid, at);
+    if (options !== null) field.parsed = { status: 'text', value: options };
+    fields.push(field);
     evidence.push({ part: d.part, cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
   }
   return { fields, found: picked.size > 0, missing: d.fields.filter((f) => !picked.has(f)), evidence };
+}
+
+/** Options in boxes stand in cells next to one another: at most this many. */
+const CHOICE_CELLS = 4;
+
+/** The text of a choice's options in consecutive cells, each opened by a box; null when the cell is no such choice. */
+function choiceRow(grid: Grid, at: { row: number; col: number }): string | null {
+  const texts: string[] = [];
+  for (let c = at.col; c < at.col + CHOICE_CELLS; c++) {
+    const v = grid.cell(at.row, c)?.value;
+    if (typeof v !== 'string' || !CHOICE_MARK.test(v.trim()[0] ?? '')) break;
+    texts.push(v.trim());
+  }
+  return texts.length > 1 ? texts.join(' ') : null;
 }
 
 const HEADER: LabelledValues<HeaderField> = {

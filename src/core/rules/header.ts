@@ -3,12 +3,18 @@ import { HEADER_FIELDS, key } from '../model/keys';
 import { messages, where } from '../messages';
 import { labelKey, normalizeLabel } from '../text/normalize';
 import type { CurrentRule, Issue } from './rule';
+import { CHOICE_MARK, tickedOptions } from '../text/choice';
 
 export type ClaimType = 'enforced' | 'nonEnforced' | 'private';
 
 /** 債権区分 as one of the three classes; null when it is none of them. */
 export function parseClaimType(raw: string | null): ClaimType | null {
   if (!raw) return null;
+  // 「☐ 強制公 ☐ 非強公 ☑ 私債権」: the one option ticked, or none.
+  if (CHOICE_MARK.test(raw)) {
+    const ticked = tickedOptions(raw);
+    return ticked.length === 1 ? parseClaimType(ticked[0]!) : null;
+  }
   const s = labelKey(raw);
   if (/私債権/.test(s)) return 'private';
   // 非強制徴収公債権, 非強公, 非強制公債権, 公債権(強制徴収できない), 強制徴収できない公債権 …

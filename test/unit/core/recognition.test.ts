@@ -136,6 +136,22 @@ describe('a yen amount among 千円', () => {
   });
 });
 
+describe('債権区分 ticked in a row of boxes', () => {
+  it.each([
+    [10, 2],
+    [13, 0],
+  ])('sheet %i: the ticked one of three cells is the claim type', (sheet, tick) => {
+    const f = mutate(classify(seedLayout(sheet)), { ...CANONICAL, header: 'vertical' });
+    const cell = f.cells.find((c) => c.key === 'header.claimType')!;
+    const options = ['強制徴収公債権', '非強制徴収公債権', '私債権'];
+    const boxes = options.map((o, i) => ({ row: cell.row, col: cell.col + i, value: `${i === tick ? '☑' : '☐'} ${o}`, role: 'other' as const }));
+    const cells = [...f.cells.filter((c) => c !== cell && !(c.row === cell.row && c.col > cell.col && c.col < cell.col + 3)), { ...boxes[0]!, key: cell.key, role: 'field' as const }, ...boxes.slice(1)];
+    const form = checkWorkbook([toGrid({ cells, merges: [] })]).forms[0]!;
+    expect(parseClaimType(form.header.claimType)).toBe(['enforced', 'nonEnforced', 'private'][tick]);
+    expect(errors(form)).toEqual(errors(onlyForm(seedLayout(sheet))));
+  });
+});
+
 describe('words as staff write them', () => {
   it.each([
     ['非強制公債権', 'nonEnforced'],
@@ -148,6 +164,11 @@ describe('words as staff write them', () => {
     ['公債権(強制徴収できる)', 'enforced'],
     ['私債権', 'private'],
     ['公債権', null],
+    ['■強制徴収公債権 □非強制徴収公債権 □私債権', 'enforced'],
+    ['☐ 強制公 ☐ 非強公 ☑ 私債権', 'private'],
+    ['□強制徴収公債権 ✓非強制徴収公債権 □私債権', 'nonEnforced'],
+    ['☐ 強制公 ☐ 非強公 ☐ 私債権', null],
+    ['☑ 強制公 ☐ 非強公 ☑ 私債権', null],
   ])('債権区分 %s', (raw, type) => {
     expect(parseClaimType(raw)).toBe(type);
   });
