@@ -139,6 +139,14 @@ function readLabelled<F extends string>(index: LabelIndex, band: Region, d: Labe
     }
     const beside = valueCellOf(index, l, isOther, VALUE_SPAN, band.right);
     const at = isEmpty(grid.cell(beside.row, beside.col)) && templateCols?.has(f) ? { row: l.row, col: templateCols.get(f)! } : beside;
+    const marked = d.kind === 'rating' ? markedCode(index, l, band) : null;
+    if (marked) {
+      const field = makeField(grid, d.key(f), marked.row, marked.col, d.kind);
+      field.parsed = parseCell({ value: marked.code }, d.kind);
+      fields.push(field);
+      evidence.push({ part: d.part, cells: [a1(l.row, l.col), a1(marked.row, marked.col)], reason: explain.label(l.raw.trim(), p.score) });
+      continue;
+    }
     const field = makeField(grid, d.key(f), at.row, at.col, d.kind);
     // A choice ticked in a row of boxes (「☐ 強制公 | ☐ 非強公 | ☑ 私債権」): the value is the whole row of options.
     const options = choiceRow(grid, at);
@@ -147,6 +155,33 @@ function readLabelled<F extends string>(index: LabelIndex, band: Region, d: Labe
     evidence.push({ part: d.part, cells: [a1(l.row, l.col), a1(at.row, at.col)], reason: explain.label(l.raw.trim(), p.score) });
   }
   return { fields, found: picked.size > 0, missing: d.fields.filter((f) => !picked.has(f)), evidence };
+}
+
+/** A header row of the rating codes stands at most this many rows above the ratings marked under it. */
+const CODE_HEADER_ROWS = 4;
+/** The codes as a grid's column heads (A | B1 | B2 | —). */
+const CODE_HEAD = /^(A|B|B1|B2|C1|C2|[-—–ー－―])$/;
+/** A mark in a grid's cell: chosen (○ ● ✓ …), or not (× blank). */
+const CHOSEN = /^[○◯●◎✓✔☑■]$/;
+const NOT_CHOSEN = /^[×✕☐□]$/;
+
+/**
+ * Ratings marked in a grid (codes A | B1 | B2 | — across a header row, ○ under the chosen one in each part's row):
+ * the chosen code at the marked cell, '' at the first code column when only ×, every code marked when more.
+ */
+function markedCode(index: LabelIndex, l: Label, band: Region): { row: number; col: number; code: string } | null {
+  const grid = index.grid;
+  for (let r = l.row - 1; r >= Math.max(band.top, l.row - CODE_HEADER_ROWS); r--) {
+    const heads = grid.rowCells(r).filter(([c, cell]) => c > l.col && typeof cell.value === 'string' && CODE_HEAD.test(cell.value.normalize('NFKC').trim()));
+    if (heads.length < 3) continue;
+    const shown = (c: number) => String(grid.cell(l.row, c)?.value ?? '').normalize('NFKC').trim();
+    // Marks, not codes typed under their heads: a row without a mark is read as usual.
+    const chosen = heads.filter(([c]) => CHOSEN.test(shown(c)));
+    if (chosen.length === 0) return heads.some(([c]) => NOT_CHOSEN.test(shown(c))) ? { row: l.row, col: heads[0]![0], code: '' } : null;
+    const code = (c: number) => String(grid.cell(r, c)!.value).normalize('NFKC').trim();
+    return { row: l.row, col: chosen[0]![0], code: chosen.map(([c]) => code(c)).join('・') };
+  }
+  return null;
 }
 
 /** Options in boxes stand in cells next to one another: at most this many. */

@@ -136,6 +136,39 @@ describe('a yen amount among 千円', () => {
   });
 });
 
+describe('ratings marked in a grid of the codes', () => {
+  /** Codes A | B1 | B2 | — across a header row, one row per part with `mark` under its code (`other` elsewhere). */
+  function markedGrid(sheet: number, mark: string, other: string | null) {
+    const f = mutate(classify(seedLayout(sheet)), { ...CANONICAL, ratings: 'vertical' });
+    const fields = f.cells.filter((c) => c.key?.startsWith('rating.')).sort((a, b) => a.row - b.row);
+    const labels = fields.map((v) => f.cells.find((c) => c.role === 'ratingLabel' && c.row === v.row)!);
+    const top = fields[0]!.row - 1;
+    const codes = ['A', 'B1', 'B2', '—'];
+    const col = (i: number) => fields[0]!.col + 2 * i;
+    const kept = f.cells.filter((c) => !fields.includes(c) && !(c.row === top && c.col >= col(0)));
+    const cells = [...kept, ...codes.map((code, i) => ({ row: top, col: col(i), value: code, role: 'other' as const }))];
+    fields.forEach((v, j) => {
+      const hit = codes.indexOf(String(v.value ?? ''));
+      codes.forEach((_, i) => {
+        if (i === hit) cells.push({ row: labels[j]!.row, col: col(i), value: mark, role: 'other' as const });
+        else if (other !== null) cells.push({ row: labels[j]!.row, col: col(i), value: other, role: 'other' as const });
+      });
+    });
+    return checkWorkbook([toGrid({ cells, merges: [] })]).forms[0]!;
+  }
+
+  it.each([
+    [9, '○', null],
+    [9, '●', '×'],
+    [13, '✓', null],
+  ])('sheet %i with %s: the codes read are the marked columns', (sheet, mark, other) => {
+    const whole = onlyForm(seedLayout(sheet));
+    const form = markedGrid(sheet, mark as string, other);
+    for (const k of ['rating.past', 'rating.current', 'rating.total']) expect({ k, v: form.values[k] }).toEqual({ k, v: whole.values[k] });
+    expect(errors(form)).toEqual(errors(whole));
+  });
+});
+
 describe('債権区分 ticked in a row of boxes', () => {
   it.each([
     [10, 2],
@@ -147,7 +180,7 @@ describe('債権区分 ticked in a row of boxes', () => {
     const boxes = options.map((o, i) => ({ row: cell.row, col: cell.col + i, value: `${i === tick ? '☑' : '☐'} ${o}`, role: 'other' as const }));
     const cells = [...f.cells.filter((c) => c !== cell && !(c.row === cell.row && c.col > cell.col && c.col < cell.col + 3)), { ...boxes[0]!, key: cell.key, role: 'field' as const }, ...boxes.slice(1)];
     const form = checkWorkbook([toGrid({ cells, merges: [] })]).forms[0]!;
-    expect(parseClaimType(form.header.claimType)).toBe(['enforced', 'nonEnforced', 'private'][tick]);
+    expect(parseClaimType(form.header.claimType ?? null)).toBe(['enforced', 'nonEnforced', 'private'][tick]);
     expect(errors(form)).toEqual(errors(onlyForm(seedLayout(sheet))));
   });
 });
