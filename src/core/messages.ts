@@ -162,7 +162,8 @@ export const messages = {
     `${w}は計算式(${rule})の欄ですが、数式ではなく値 ${value} が直接入力されています。数値を変えても再計算されません。`,
   fmlValuesOnly: () =>
     'この様式には数式が一つもありません(値だけの貼り付けのようです)。計算は点検しましたが、数値を変えても再計算されません。「数式を入れる」で数式を戻せます。',
-  fmlError: (cell: string, err: string) => `セル ${cell} がエラー値 ${err} を表示しています。`,
+  fmlError: (cell: string, err: string) =>
+    `セル ${cell} がエラー値 ${err} を表示しています。${err === '#DIV/0!' ? '割る数(調定額など)が 0 か空欄です。様式の数式はその場合「—」を表示します(「数式を入れる」で様式の数式に直せます)。' : ''}`,
   fmlAddin: (cell: string) =>
     `セル ${cell} はこのアドインのカスタム関数(MISHUKIN)を使っています。アドインを入れていない提出先では #NAME? と表示されます。`,
   txtRequired: (w: string, rating: string) => `評価が「${rating}」ですが、${w}が記入されていません。目標未達の場合は課題と改善策を記入してください。`,

@@ -37,6 +37,15 @@ describe('finding details', () => {
     expect(findingsOf(l, 'CAT-LINK')[0]!.message).toContain('端数差');
   });
 
+  it('FML-ERROR says what a #DIV/0! means and how to mend it; other errors as they are', () => {
+    const div = findingsOf(setKey(clean13(), key.trend('D', 'キ'), { error: '#DIV/0!' }, 'G19/F19'), 'FML-ERROR')[0]!;
+    expect(div.message).toContain('#DIV/0!');
+    expect(div.message).toContain('「—」');
+    expect(div.message).toContain('数式を入れる');
+    const ref = findingsOf(setKey(clean13(), key.trend('D', 'キ'), { error: '#REF!' }, 'G19/F19'), 'FML-ERROR')[0]!;
+    expect(ref.message).not.toContain('数式を入れる');
+  });
+
   it('RATE-MISMATCH names the code the numbers point to', () => {
     const f = findingsOf(setKey(clean13(), key.rating('past'), 'B1'), 'RATE-MISMATCH')[0]!;
     expect(f.proposed).toBe('A');
