@@ -614,53 +614,42 @@ function statusByPart(f: MForm): MForm {
   return { cells: [...g.cells, ...cells], merges: [...g.merges, ...merges] };
 }
 
+/**
+ * Rows `top`–`bottom` cut at column `cut` for printing: the part from `cut` on moves under the rest, left-aligned at
+ * `first`, and the row labels left of `first` (below `labelsFrom`) are written again beside it.
+ */
+function cutAndStack(f: MForm, top: number, bottom: number, cut: number, first: number, labelsFrom: number): MForm {
+  const down = bottom - top + 2;
+  const inBlock = (r: number) => r >= top && r <= bottom;
+  const g = insertRows(f, bottom + 1, down);
+  const cells = g.cells.flatMap((c): MCell[] => {
+    if (!inBlock(c.row)) return [c];
+    if (c.col >= cut) return [{ ...c, row: c.row + down, col: c.col - cut + first }];
+    return c.col < first && c.row >= labelsFrom ? [c, { ...c, key: undefined, row: c.row + down }] : [c];
+  });
+  const merges = g.merges.flatMap((m) => {
+    if (!inBlock(m.top)) return [m];
+    if (m.left >= cut) return [{ top: m.top + down, bottom: m.bottom + down, left: m.left - cut + first, right: m.right - cut + first }];
+    if (m.right >= cut) return [];
+    return m.right < first && m.top >= labelsFrom ? [m, { ...m, top: m.top + down, bottom: m.bottom + down }] : [m];
+  });
+  return { cells, merges };
+}
+
 /** Section 3 cut in two for printing: ①–⑨ and 計 on top, ⑩–⑯, 計 and 合計 below with the row labels again. */
 function statusBlocks(f: MForm): MForm {
   const data = keyRows(f, /^status\./);
   const top = Math.min(...rowsOf(f, 'statusGroup'), ...rowsOf(f, 'catNumber'));
-  const bottom = data[data.length - 1]!;
-  const h = bottom - top + 1;
-  const inBlock = (r: number) => r >= top && r <= bottom;
-  const cut = f.cells.find((c) => c.key === 'status.past.count.10')!.col;
-  const first = f.cells.find((c) => c.key === 'status.past.count.1')!.col;
-  const g = insertRows(f, bottom + 1, h + 1);
-  const cells = g.cells.flatMap((c): MCell[] => {
-    if (!inBlock(c.row)) return [c];
-    if (c.col >= cut) return [{ ...c, row: c.row + h + 1, col: c.col - cut + first }];
-    return c.col < first ? [c, { ...c, row: c.row + h + 1 }] : [c];
-  });
-  const merges = g.merges.flatMap((m) => {
-    if (!inBlock(m.top)) return [m];
-    if (m.left >= cut) return [{ top: m.top + h + 1, bottom: m.bottom + h + 1, left: m.left - cut + first, right: m.right - cut + first }];
-    if (m.right >= cut) return [];
-    return m.right < first ? [m, { ...m, top: m.top + h + 1, bottom: m.bottom + h + 1 }] : [m];
-  });
-  return { cells, merges };
+  const colOf = (k: string) => f.cells.find((c) => c.key === k)!.col;
+  return cutAndStack(f, top, data[data.length - 1]!, colOf('status.past.count.10'), colOf('status.past.count.1'), top);
 }
 
 /** Section 2 cut in two for portrait printing: 過年度分 (ア…ケ) on top, 現年度分 and 合計 below, rows A–G again. */
 function trendStacked(f: MForm): MForm {
   const data = keyRows(f, /^trend\./);
   const top = Math.min(...rowsOf(f, 'group'), ...rowsOf(f, 'name'), ...rowsOf(f, 'code'));
-  const bottom = data[data.length - 1]!;
-  const h = bottom - top + 1;
-  const inBlock = (r: number) => r >= top && r <= bottom;
-  const cut = f.cells.find((c) => c.key === "trend.A.ウ'")!.col;
-  const first = f.cells.find((c) => c.key === 'trend.A.ア')!.col;
-  const g = insertRows(f, bottom + 1, h + 1);
-  const down = h + 1;
-  const cells = g.cells.flatMap((c): MCell[] => {
-    if (!inBlock(c.row)) return [c];
-    if (c.col >= cut) return [{ ...c, row: c.row + down, col: c.col - cut + first }];
-    return c.col < first && c.row > top ? [c, { ...c, key: undefined, row: c.row + down }] : [c];
-  });
-  const merges = g.merges.flatMap((m) => {
-    if (!inBlock(m.top)) return [m];
-    if (m.left >= cut) return [{ top: m.top + down, bottom: m.bottom + down, left: m.left - cut + first, right: m.right - cut + first }];
-    if (m.right >= cut) return [];
-    return m.right < first ? [m, { ...m, top: m.top + down, bottom: m.bottom + down }] : [m];
-  });
-  return { cells, merges };
+  const colOf = (k: string) => f.cells.find((c) => c.key === k)!.col;
+  return cutAndStack(f, top, data[data.length - 1]!, colOf("trend.A.ウ'"), colOf('trend.A.ア'), top + 1);
 }
 
 /** Section 3 with 件数 | 残高 side by side under each category and subtotal, one row per part. */
