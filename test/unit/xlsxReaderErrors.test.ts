@@ -7,6 +7,7 @@ import {
   FILE_ERRORS,
   mb,
   READ_ERRORS,
+  sheetUnreadable,
   tooLarge,
   tooManyCells,
   unsafeXml,
@@ -28,6 +29,7 @@ const every: WorkbookReadError[] = [
   ...(Object.keys(UNSAFE_XML_REASONS) as (keyof typeof UNSAFE_XML_REASONS)[]).map(unsafeXml),
   tooLarge('シートの数(1,000 枚超)が多すぎる'),
   tooManyCells('セルの数が多すぎる'),
+  sheetUnreadable(2),
 ];
 
 describe('reader messages', () => {

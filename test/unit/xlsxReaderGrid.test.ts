@@ -42,7 +42,7 @@ describe('workbookToGrids', () => {
 
   test('cells 0-based, cached 0 of a formula kept, a merged area\'s value once; merges and notes by sheet id', () => {
     const merges = [{ top: 0, left: 2, bottom: 1, right: 3 }];
-    const [one, two] = workbookToGrids(book(), [{ merges, notes: [] }, { merges: [], notes: ['入力規則を省きました。'] }], 100, ExcelJS.ValueType);
+    const [one, two] = workbookToGrids(book(), [{ merges, valueCells: 3, notes: [] }, { merges: [], valueCells: 1, notes: ['入力規則を省きました。'] }], 100, ExcelJS.ValueType);
     expect(one!.cells()).toEqual([
       { row: 0, col: 0, value: 0, formula: 'B1*0' },
       { row: 0, col: 2, value: '結合' },
@@ -55,5 +55,22 @@ describe('workbookToGrids', () => {
 
   test('the workbook\'s cells are counted once more as they are mapped', () => {
     expect(() => workbookToGrids(book(), [], 3, ExcelJS.ValueType)).toThrow(WorkbookReadError);
+  });
+
+  test('a sheet whose XML has values but from which exceljs returned none is unreadable, not empty', () => {
+    const wb = book();
+    wb.addWorksheet('三');
+    const facts = (valueCells: number) => [1, 1, valueCells].map((n) => ({ merges: [], valueCells: n, notes: [] }));
+    expect(workbookToGrids(wb, facts(0), 100, ExcelJS.ValueType)[2]!.cells()).toEqual([]);
+    let caught: unknown;
+    try {
+      workbookToGrids(wb, facts(2), 100, ExcelJS.ValueType);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(WorkbookReadError);
+    expect((caught as WorkbookReadError).code).toBe('read-failed');
+    expect((caught as WorkbookReadError).message).toContain('左から 3 枚目のワークシート');
+    expect((caught as WorkbookReadError).message).not.toContain('三');
   });
 });

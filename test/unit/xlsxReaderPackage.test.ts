@@ -49,8 +49,8 @@ describe('buildSafePackage', () => {
     expect(book).not.toContain('definedName');
     expect(parts.get('xl/sharedStrings.xml')!.toString()).toBe(SST);
     expect(pkg.sheets).toEqual([
-      { merges: [], notes: [] },
-      { merges: [], notes: [] },
+      { merges: [], valueCells: 10, notes: [] },
+      { merges: [], valueCells: 10, notes: [] },
     ]);
   });
 

@@ -178,6 +178,55 @@ describe('sanitizeWorksheet: what is refused', () => {
   });
 });
 
+describe('sanitizeWorksheet: the cells exceljs reads', () => {
+  const row = (cells: string): string => `<sheetData><row r="1">${cells}</row></sheetData>`;
+  const kept = (inner: string): string => `${HEAD}${ROOT}${inner}</worksheet>`;
+  const valueCells = (inner: string): number => {
+    const l = DEFAULT_LIMITS;
+    return sanitizeWorksheet(bytes(`${HEAD}${ROOT}${inner}</worksheet>`), newBudget(l), l).valueCells;
+  };
+
+  test('an inline string with furigana becomes its text alone; the phonetic reading is left out', () => {
+    const furigana = '<rPh sb="0" eb="3"><t>ミシュウキン</t></rPh><phoneticPr fontId="1" type="noConversion"/>';
+    const { xml } = sanitize(row(`<c r="A1" t="inlineStr" s="2"><is><t xml:space="preserve">未収金 </t>${furigana}</is></c><c r="B1"><v>5</v></c>`));
+    expect(xml).toBe(kept(row('<c r="A1" t="inlineStr" s="2"><is><t xml:space="preserve">未収金 </t></is></c><c r="B1"><v>5</v></c>')));
+  });
+
+  test('rich-text runs of an inline string are joined as Excel shows them, escapes kept; runs are not spent', () => {
+    const runs = '<r><t>債権</t></r><r><rPr><b/><sz val="11"/></rPr><t>A&amp;B</t></r><r><t/></r>';
+    const budget = newBudget(DEFAULT_LIMITS);
+    const { xml } = sanitize(row(`<c r="A1" t="inlineStr"><is>${runs}<rPh sb="0" eb="2"><t>サイケン</t></rPh></is></c>`), {}, budget);
+    expect(xml).toBe(kept(row('<c r="A1" t="inlineStr"><is><t xml:space="preserve">債権A&amp;B</t></is></c>')));
+    expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(1 + 1 + 1);
+  });
+
+  test('plain inline strings, shared strings, numbers and formulas pass byte for byte', () => {
+    const cells =
+      '<c r="A1" t="inlineStr"><is><t>所属</t></is></c><c r="B1" t="inlineStr"><is/></c><c r="C1" t="s"><v>0</v></c>' +
+      '<c r="D1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="E1" s="1"/>';
+    expect(sanitize(row(cells)).xml).toBe(kept(row(cells)));
+  });
+
+  test('elements exceljs does not read in a cell, a row or sheetData are cut out, with what they hold', () => {
+    const ext = '<extLst><ext uri="x"><c r="Z9" t="inlineStr"><is><t>x</t><rPh><t>y</t></rPh></is></c></ext></extLst>';
+    const { xml } = sanitize(`<sheetData>${ext}<row r="1"><c r="A1"><v>1</v>${ext}</c>${ext}<c r="B1"><v>2</v></c><x/></row></sheetData>`);
+    expect(xml).toBe(kept(row('<c r="A1"><v>1</v></c><c r="B1"><v>2</v></c>')));
+  });
+
+  test('cells with a value or a formula are counted; empty ones are not', () => {
+    expect(
+      valueCells(
+        row(
+          '<c r="A1"><v>1</v></c><c r="B1"><v></v></c><c r="C1" s="1"/><c r="D1"><f t="shared" si="0"/></c>' +
+            '<c r="E1" t="inlineStr"><is><t></t></is></c><c r="F1" t="inlineStr"><is><r><t>a</t></r><rPh><t>x</t></rPh></is></c>' +
+            '<c r="G1" t="inlineStr"><is><rPh><t>x</t></rPh></is></c>',
+        ),
+      ),
+    ).toBe(3);
+    expect(valueCells('<sheetData/>')).toBe(0);
+  });
+});
+
 describe('shared strings and styles', () => {
   test('shared strings are counted; their rich-text runs are spent from the cells', () => {
     const sst = (n: number): Uint8Array => bytes(`<sst>${'<si><t>a</t></si>'.repeat(n)}</sst>`);
@@ -187,12 +236,6 @@ describe('shared strings and styles', () => {
     const budget = newBudget(DEFAULT_LIMITS);
     checkSharedStrings(bytes('<sst><si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si></sst>'), budget, DEFAULT_LIMITS);
     expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(2);
-  });
-
-  test('rich-text runs of inline strings are spent from the cells', () => {
-    const budget = newBudget(DEFAULT_LIMITS);
-    sanitize('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row></sheetData>', {}, budget);
-    expect(DEFAULT_LIMITS.maxCells - budget.cells).toBe(1 + 1 + 2 + 1);
   });
 
   test('style records of every collection are counted; other parts of styles.xml are not', () => {

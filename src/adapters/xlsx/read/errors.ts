@@ -88,6 +88,17 @@ export const READ_ERRORS = {
   readFailed: () => new WorkbookReadError('read-failed', `ブックの内容を読み取れませんでした。${RESAVE}`),
 } as const;
 
+/**
+ * A worksheet whose XML has values but from which exceljs returned none: not an empty sheet. Named by its place
+ * among the worksheets (1-based), never by the name the file gives it.
+ */
+export function sheetUnreadable(position: number): WorkbookReadError {
+  return new WorkbookReadError(
+    'read-failed',
+    `左から ${position} 枚目のワークシート(非表示のシートも数えます)には値の入ったセルがありますが、その内容を読み取れませんでした。${RESAVE}`,
+  );
+}
+
 /** Reading the file itself (the hosts': the file system in Node, the chosen file in the page). */
 export const FILE_ERRORS = {
   /** Refused before it is read into memory; `size` when known beforehand. */

@@ -2,7 +2,7 @@
 // formats (0-based), with the merged areas and notes the safety pass read of it.
 import type ExcelJS from 'exceljs';
 import { Grid, type CellValue, type GridCell, type SheetVisibility } from '../../../core/grid';
-import { count, tooManyCells } from './errors';
+import { count, sheetUnreadable, tooManyCells } from './errors';
 import type { SheetFacts } from './xmlSafety';
 
 interface ErrorLike {
@@ -79,6 +79,7 @@ function worksheetToGrid(ws: ExcelJS.Worksheet, facts: SheetFacts, budget: { cel
       cells.push(c);
     });
   });
+  if (cells.length === 0 && facts.valueCells > 0) throw sheetUnreadable(ws.id);
   return new Grid(ws.name, cells, facts.merges, facts.notes, visibilityOf(ws.state));
 }
 
@@ -87,7 +88,7 @@ function visibilityOf(state: unknown): SheetVisibility {
   return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
 }
 
-const NONE: Readonly<SheetFacts> = { merges: [], notes: [] };
+const NONE: Readonly<SheetFacts> = { merges: [], valueCells: 0, notes: [] };
 
 /**
  * One Grid per worksheet, in tab order (hidden sheets included, each with its visibility). `facts[i]` belongs to the sheet whose id is

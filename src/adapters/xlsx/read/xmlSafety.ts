@@ -1,8 +1,9 @@
 // The XML safety pass: every part the reader hands to exceljs goes through here first. A worksheet is rebuilt
 // from the elements the check needs (the cells and the merged areas) plus the data validations, conditional
 // formats and hyperlinks small enough for exceljs to expand; the rest (drawings, tables, column widths, page
-// setup, extensions…) never reaches it. Addresses are checked against Excel's own bounds (exceljs indexes
-// arrays by row number), counts against the limits, and what is left out for its size becomes a note.
+// setup, extensions…) never reaches it; inside sheetData, only what exceljs's cell parser reads (sheetData.ts).
+// Addresses are checked against Excel's own bounds (exceljs indexes arrays by row number), counts against the
+// limits, and what is left out for its size becomes a note.
 // The workbook, relationship, shared-string and style parts are read for the few things the package needs.
 import { a1, type MergedArea } from '../../../core/grid';
 import {
@@ -15,6 +16,7 @@ import {
   type Dropped,
 } from './errors';
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW, type ReadLimits } from './limits';
+import { SheetDataRebuild } from './sheetData';
 import { attribute, attributes, scanXml, unescapeXml, XML_DECLARATION, type XmlTag } from './xmlScan';
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +142,8 @@ export function newBudget(limits: ReadLimits): Budget {
 export interface SheetFacts {
   /** The merged areas, 0-based (the Grid takes them from here, not from exceljs's model). */
   merges: MergedArea[];
+  /** Cells written with a value or a formula: when exceljs returns none of them, it could not read the sheet. */
+  valueCells: number;
   /** What was left out for its size, in Japanese (one line, or none). */
   notes: string[];
 }
@@ -194,6 +198,8 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   let members: string[] = [];
   let member: { start: number; keep: boolean } | null = null;
   const merges: MergedArea[] = [];
+  let cells = new SheetDataRebuild(xml);
+  let valueCells = 0;
   /** The sheet's extent, 1-based: exceljs makes a column object for every column up to the last one used. */
   let lastRow = 0;
   let lastCol = 0;
@@ -247,10 +253,9 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
   };
 
   const inSheetData = (t: XmlTag): void => {
+    cells.visit(t);
     if (t.depth === 4 && t.name === 'f') return inFormula(t);
     if (t.kind === 'close') return;
-    // A run of rich text in a cell (c › is › r): exceljs makes an object of each, with its font.
-    if (t.depth === 5 && t.name === 'r') return spend(1);
     if (t.depth === 2 && t.name === 'row') {
       const r = attribute(xml, t, 'r');
       if (r !== undefined && !(ROW_NUMBER.test(r) && Number(r) <= EXCEL_MAX_ROW)) throw corrupt('address');
@@ -297,6 +302,10 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
     if (GROUPS.has(child.name)) {
       if (members.length > 0) kept.push(ENCODER.encode(`<${child.name}>${members.join('')}</${child.name}>`));
       members = [];
+    } else if (child.name === 'sheetData') {
+      kept.push(cells.rebuild(child.start, end));
+      valueCells += cells.valueCells;
+      cells = new SheetDataRebuild(xml);
     } else if (child.keep) {
       kept.push(xml.subarray(child.start, end));
     }
@@ -332,7 +341,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 
   const notes = dropped.size > 0 ? [droppedNote([...dropped.values()])] : [];
   const body = root.empty ? [root.open] : [root.open, ...kept, ENCODER.encode(`</${root.name}>`)];
-  return { xml: [DECLARATION, ...body], merges, notes };
+  return { xml: [DECLARATION, ...body], merges, valueCells, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,7 +349,7 @@ export function sanitizeWorksheet(xml: Uint8Array, budget: Budget, limits: ReadL
 
 /**
  * Counts the shared strings, refusing past the limit as soon as it is reached; their rich-text runs (si › r)
- * are spent from the workbook's cells, like the runs of inline strings.
+ * are spent from the workbook's cells (exceljs makes an object of each, with its font).
  */
 export function checkSharedStrings(xml: Uint8Array, budget: Budget, limits: ReadLimits): void {
   let n = 0;
